@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: demo test eval bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsledger extract examples/ --table
+	@echo
+	$(BIN)/newsledger extract examples/ --jsonl
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python evaluation/run.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --shared $(SHARED)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests evaluation bench
+	$(BIN)/mypy src
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

@@ -1,0 +1,133 @@
+"""The command-line shell. The only module that imports click; all work is in the library.
+
+Errors raised on purpose (`newsledger.errors`) become one line on stderr, here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import NewsledgerError
+from .ingest import read_inputs
+from .present.listing import render
+from .records import Article, FailedInput, IngestResult
+from .settings import load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_SOME_ERRORS, EXIT_USAGE = 0, 1, 2
+ARTICLE_COLUMNS = ("id", "published", "source", "language", "title", "authors", "dateline")
+
+
+def friendly_errors(command: F) -> F:
+    """Turn a NewsledgerError into one clear line and exit status 2 (bad usage)."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewsledgerError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def output_options(default: str, allow_jsonl: bool = False) -> Callable[[F], F]:
+    """The shared --json/--jsonl/--csv/--table switch of every listing command."""
+
+    def decorate(command: F) -> F:
+        formats = ["table", "json", "csv"] + (["jsonl"] if allow_jsonl else [])
+        for fmt in reversed(formats):
+            command = click.option(f"--{fmt}", "fmt", flag_value=fmt, default=fmt == default,
+                                   help=f"Print as {fmt.upper()}.")(command)
+        return command
+
+    return decorate
+
+
+def _valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from .ingest.dates import parse_date
+
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+@click.group()
+@click.version_option(__version__, prog_name="newsledger")
+def main() -> None:
+    """newsledger: a sourced, dated record of developing news stories."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--published", callback=_valid_date, help="Publication date for every input (YYYY-MM-DD).")
+@click.option("--source", help="Outlet name for every input.")
+@click.option("--lang", "language", help="Language code for every input (skips detection).")
+@output_options(default="table", allow_jsonl=True)
+@friendly_errors
+def extract(paths: tuple[str, ...], published: str | None, source: str | None,
+            language: str | None, fmt: str) -> None:
+    """Read articles from PATHS (files or folders) and print their records.
+
+    With --jsonl, one contract record per line (../shared/CONTRACT.md). Exit status
+    is 1 when some input gave an error record.
+    """
+    settings = load_settings({"published": published, "source": source, "language": language})
+    results = read_inputs(list(paths), settings)
+    failed = _print_records(results, fmt)
+    sys.exit(EXIT_SOME_ERRORS if failed else EXIT_OK)
+
+
+def _print_records(results: Iterable[IngestResult], fmt: str) -> int:
+    """Stream JSON Lines as they come; gather the rest for one rendering."""
+    failed = 0
+    gathered: list[dict[str, Any]] = []
+    for result in results:
+        failed += isinstance(result, FailedInput)
+        record = result.to_contract()
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            gathered.append(record)
+    if fmt == "table":
+        click.echo(_articles_as_text(gathered))
+    elif fmt != "jsonl":
+        click.echo(render(gathered, fmt, ARTICLE_COLUMNS + ("input", "error")))
+    return failed
+
+
+def _articles_as_text(records: list[dict[str, Any]]) -> str:
+    """A human reading: each article's metadata, then its clean body."""
+    blocks = []
+    for record in records:
+        if record["error"]:
+            blocks.append(f"== {record['input']}\nerror: {record['error']}")
+            continue
+        meta = [f"{key}: {_show(record[key])}" for key in
+                ("id", "title", "subtitle", "authors", "source", "published", "updated",
+                 "dateline", "language", "url")]
+        blocks.append("\n".join([f"== {record['input']}", *meta, "", record["text"]]))
+    return "\n\n".join(blocks)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) if value else "-"
+    return "-" if value in (None, "") else str(value)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Datelines: the place an article was filed from ("DOHA, Qatar", "GAZA CITY (Reuters) -").
+
+Two shapes: a line of its own (plain text pasted from a page) and the opening words of
+the first paragraph (wire copy). The place is returned as written, without the agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An upper-case place (letters, spaces, dots, hyphens, apostrophes), optionally followed
+# by ", Region" in any case, on a short line of its own.
+_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{1,40}?"
+_REGION = r"(?:,\s*[A-ZÀ-ÖØ-Þ][\w.'’\- ]{1,40}?)?"
+DATELINE_LINE = re.compile(rf"^\s*(?P<place>{_PLACE}{_REGION})\s*$")
+# The same at the start of a paragraph, closed by an agency and/or a dash.
+DATELINE_LEAD = re.compile(
+    rf"^\s*(?P<place>{_PLACE}{_REGION})\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*)?(?:[-–—:]\s|(?<=\))\s)"
+)
+_NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "LIVE", "WATCH", "VIDEO",
+               "PHOTOS", "OPINION", "ANALYSIS", "EDITOR'S NOTE", "NOTE", "SOURCE"}
+
+
+def dateline_line(line: str) -> str | None:
+    """The place when `line` is nothing but a dateline."""
+    match = DATELINE_LINE.match(line)
+    if not match or len(line.split()) > 6:
+        return None
+    return _checked(match.group("place"))
+
+
+def dateline_lead(paragraph: str) -> tuple[str, str | None] | None:
+    """(place, agency) when the paragraph opens with a dateline."""
+    match = DATELINE_LEAD.match(paragraph)
+    if not match:
+        return None
+    place = _checked(match.group("place"))
+    return (place, match.group("agency")) if place else None
+
+
+def _checked(place: str) -> str | None:
+    place = place.strip(" ,-")
+    head = place.split(",")[0].strip()
+    if head.upper() != head or len(head) < 3 or head.upper() in _NOT_PLACES:
+        return None
+    if not any(ch.isalpha() for ch in head):
+        return None
+    return place

@@ -1,0 +1,108 @@
+"""HTML pages: body by trafilatura, dates by htmldate (through trafilatura), plus our rules.
+
+The page is parsed once; trafilatura's metadata pass runs htmldate on the same tree.
+What trafilatura does not look for (the last update, a dateline) we read cheaply from
+the tree before extraction changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import trafilatura
+from lxml import etree
+
+from ..errors import UnreadableInput
+from ..records import Candidate, FailedInput
+from ..settings import Settings
+from .dateline import dateline_lead
+from .dates import parse_date
+from .decode import decode_text
+from .draft import Draft, propose
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+_MODIFIED_XPATH = (
+    "//meta[@property='article:modified_time' or @name='last-modified' "
+    "or @itemprop='dateModified' or @property='og:updated_time']/@content"
+)
+_JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]+)"')
+
+
+def read(name: str, data: bytes, settings: Settings) -> Iterator[Draft | FailedInput]:
+    yield extract_page(name, data, settings)
+
+
+def decode_html(data: bytes) -> str:
+    declared = _CHARSET.search(data[:4096])
+    return decode_text(data, declared.group(1).decode("ascii") if declared else None)
+
+
+def extract_page(name: str, markup: bytes | str, settings: Settings, url: str | None = None,
+                 extra: tuple[Candidate, ...] = (), format: str = "html") -> Draft:
+    """One HTML page to a Draft. `extra` carries what the container knew (a WARC
+    record's URL and date, a feed entry's title), proposed beside the page's own."""
+    text = decode_html(markup) if isinstance(markup, bytes) else markup
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        raise UnreadableInput("not HTML: no document could be parsed")
+    updated = _modified_date(tree, text)
+    document = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False,
+        favor_recall=settings.html_favor_recall, as_dict=True,
+    )
+    if not document or not (document.get("text") or "").strip():
+        raise UnreadableInput("no article text found in the HTML")
+    body = _paragraphs(document["text"])
+    candidates = list(extra) + _metadata(document, updated) + _dateline(body)
+    return Draft(name, body, tuple(candidates), format)
+
+
+def fragment_to_text(markup: str) -> str:
+    """An HTML fragment (a feed entry's content) as paragraphs of plain text."""
+    if "<" not in markup:
+        return markup.strip()
+    tree = trafilatura.load_html(f"<html><body>{markup}</body></html>")
+    if tree is None:
+        return ""
+    blocks = tree.xpath("//p|//h1|//h2|//h3|//h4|//li|//blockquote|//pre")
+    if not blocks:
+        return " ".join(tree.text_content().split())
+    texts = (" ".join(block.text_content().split()) for block in blocks if block.tag != "li"
+             or not block.xpath("ancestor::p"))
+    return "\n\n".join(t for t in texts if t)
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _metadata(document: dict[str, Any], updated: str | None) -> list[Candidate]:
+    extractor = "trafilatura"
+    found = (
+        propose("title", document.get("title"), extractor, 0.8)
+        + propose("subtitle", document.get("description"), extractor, 0.5)
+        + propose("source", document.get("sitename"), extractor, 0.7)
+        + propose("url", document.get("url"), extractor, 0.7)
+        + propose("published", parse_date(document.get("date")), "htmldate", 0.8)
+        + propose("updated", updated, "meta-modified", 0.7)
+    )
+    if document.get("author"):
+        found += propose("author", document["author"].replace(";", ","), extractor, 0.7)
+    return found
+
+
+def _dateline(body: str) -> list[Candidate]:
+    lead = dateline_lead(body.split("\n\n", 1)[0])
+    return propose("dateline", lead[0], "dateline-lead", 0.6) if lead else []
+
+
+def _modified_date(tree: Any, text: str) -> str | None:
+    try:
+        values = tree.xpath(_MODIFIED_XPATH)
+    except etree.XPathError:
+        values = []
+    if not values:
+        values = _JSONLD_MODIFIED.findall(text[:200_000])
+    return next((d for d in (parse_date(str(v)) for v in values) if d), None)

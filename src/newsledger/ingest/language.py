@@ -1,0 +1,25 @@
+"""Language identification with py3langid, whose model ships inside the package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MIN_CHARS = 20  # below this, any guess is noise
+SAMPLE_CHARS = 5000  # enough text for a stable guess, and keeps big pages cheap
+
+
+@lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid import langid
+
+    # Our own identifier (not the module's global one), with probabilities normalised.
+    return langid._load_identifier(norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float] | None:
+    """ISO 639-1 code and probability, or None when there is too little text."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_CHARS:
+        return None
+    code, probability = _identifier().classify(sample)
+    return str(code), float(probability)

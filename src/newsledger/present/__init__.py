@@ -1,0 +1,1 @@
+"""Presenting: turning records and rows into what a person or a program reads."""
