@@ -41,14 +41,16 @@ def friendly_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def output_options(default: str, allow_jsonl: bool = False) -> Callable[[F], F]:
-    """The shared --json/--jsonl/--csv/--table switch of every listing command."""
+def output_options(default: str, extra: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """The shared --table/--json/--csv switch of every listing command (plus `extra`)."""
 
     def decorate(command: F) -> F:
-        formats = ["table", "json", "csv"] + (["jsonl"] if allow_jsonl else [])
+        formats = ("table", "json", "csv") + extra
+        command = click.option("--format", "fmt", type=click.Choice(formats), default=default,
+                               show_default=True, help="Output format.")(command)
         for fmt in reversed(formats):
-            command = click.option(f"--{fmt}", "fmt", flag_value=fmt, default=fmt == default,
-                                   help=f"Print as {fmt.upper()}.")(command)
+            command = click.option(f"--{fmt}", "fmt", flag_value=fmt,
+                                   help=f"Same as --format {fmt}.")(command)
         return command
 
     return decorate
@@ -76,7 +78,7 @@ def main() -> None:
 @click.option("--published", callback=_valid_date, help="Publication date for every input (YYYY-MM-DD).")
 @click.option("--source", help="Outlet name for every input.")
 @click.option("--lang", "language", help="Language code for every input (skips detection).")
-@output_options(default="table", allow_jsonl=True)
+@output_options(default="text", extra=("jsonl", "text"))
 @friendly_errors
 def extract(paths: tuple[str, ...], published: str | None, source: str | None,
             language: str | None, fmt: str) -> None:
@@ -102,7 +104,7 @@ def _print_records(results: Iterable[IngestResult], fmt: str) -> int:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
             gathered.append(record)
-    if fmt == "table":
+    if fmt == "text":
         click.echo(_articles_as_text(gathered))
     elif fmt != "jsonl":
         click.echo(render(gathered, fmt, ARTICLE_COLUMNS + ("input", "error")))
