@@ -13,10 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_DB := build/demo.db
+
 demo: $(STAMP)
-	$(BIN)/newsledger extract examples/ --table
-	@echo
-	$(BIN)/newsledger extract examples/ --jsonl
+	@mkdir -p build
+	$(BIN)/newsledger ingest --db $(DEMO_DB) examples/
+	$(BIN)/newsledger articles --db $(DEMO_DB) --table
+	@for id in $$($(BIN)/newsledger articles --db $(DEMO_DB) --csv | tail -n +2 | cut -d, -f1); do \
+		echo; $(BIN)/newsledger show $$id --db $(DEMO_DB); done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

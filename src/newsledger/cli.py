@@ -18,8 +18,9 @@ from . import __version__
 from .errors import NewsledgerError
 from .ingest import read_inputs
 from .present.listing import render
-from .records import Article, FailedInput, IngestResult
-from .settings import load_settings
+from .records import FailedInput, IngestResult
+from .settings import Settings, load_settings
+from .store import LIST_COLUMNS, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -129,6 +130,107 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(value) if value else "-"
     return "-" if value in (None, "") else str(value)
+
+
+def db_option(command: F) -> F:
+    return click.option("--db", type=click.Path(dir_okay=False),
+                        help="Store file (default: newsledger.db in the user data directory).",
+                        )(command)
+
+
+def open_store(settings: Settings) -> Store:
+    return Store.open(settings.db)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--published", callback=_valid_date, help="Publication date for every input.")
+@click.option("--source", help="Outlet name for every input.")
+@click.option("--lang", "language", help="Language code for every input.")
+@click.option("--quiet", is_flag=True, help="No progress bar, summary only.")
+@friendly_errors
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, source: str | None,
+           language: str | None, quiet: bool) -> None:
+    """Add the articles in PATHS (files or folders) to the store.
+
+    The same article read twice is stored once. Inputs that give no article are
+    recorded with the reason and listed in the closing summary.
+    """
+    from .ingest.batch import count_files, ingest_paths
+
+    settings = load_settings({"db": db, "published": published, "source": source,
+                              "language": language})
+    with open_store(settings) as store:
+        show_progress = not quiet and sys.stderr.isatty()
+        if show_progress:
+            summary = _ingest_with_progress(list(paths), store, settings, count_files(list(paths)))
+        else:
+            summary = ingest_paths(list(paths), store, settings)
+    click.echo(f"Ingested into {settings.db}: {summary.line()}")
+    for failed in summary.errors:
+        click.echo(f"  error: {failed.input}: {failed.error}")
+    sys.exit(EXIT_SOME_ERRORS if summary.errors else EXIT_OK)
+
+
+def _ingest_with_progress(paths: list[str], store: Store, settings: Settings, total: int) -> Any:
+    from rich.progress import Progress
+
+    from .ingest.batch import ingest_paths
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("ingesting", total=total)
+        return ingest_paths(paths, store, settings, on_file=lambda _p: progress.advance(task))
+
+
+@main.command()
+@db_option
+@click.option("--search", help="Full-text query (SQLite FTS5 syntax) over titles and bodies.")
+@click.option("--source", help="Only articles whose outlet contains this.")
+@click.option("--since", callback=_valid_date, help="Only articles published on or after this date.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@output_options(default="table")
+@friendly_errors
+def articles(db: str | None, search: str | None, source: str | None, since: str | None,
+             limit: int | None, fmt: str) -> None:
+    """List the stored articles, newest first."""
+    settings = load_settings({"db": db})
+    with open_store(settings) as store:
+        rows = store.articles(search=search, source=source, since=since, limit=limit)
+    if fmt != "json":
+        rows = [{k: v for k, v in row.items() if k != "text"} for row in rows]
+    click.echo(render(rows, fmt, LIST_COLUMNS, title=f"{len(rows)} articles"))
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@output_options(default="text", extra=("text",))
+@friendly_errors
+def show(article_id: str, db: str | None, fmt: str) -> None:
+    """Show one article: metadata, the candidates behind it, and the body."""
+    settings = load_settings({"db": db})
+    with open_store(settings) as store:
+        record = store.article(article_id)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif fmt == "text":
+        click.echo(_articles_as_text([record]))
+    else:
+        rows = [{"field": k, "value": v} for k, v in record.items() if k != "candidates"]
+        click.echo(render(rows, fmt, ("field", "value")))
+
+
+@main.command("errors")
+@db_option
+@output_options(default="table")
+@friendly_errors
+def errors_command(db: str | None, fmt: str) -> None:
+    """List the inputs that gave no article, with the reason."""
+    settings = load_settings({"db": db})
+    with open_store(settings) as store:
+        rows = store.errors()
+    click.echo(render(rows, fmt, ("input", "error", "last_seen"), title=f"{len(rows)} errors"))
 
 
 if __name__ == "__main__":

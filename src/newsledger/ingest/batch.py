@@ -1,0 +1,48 @@
+"""Ingest a batch into a store: every input read, every result kept, a summary counted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..records import FailedInput
+from ..settings import Settings
+from ..store import Store
+from . import read_file
+from .inputs import walk
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    known: int = 0
+    errors: list[FailedInput] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.new} new, {self.known} already known, "
+                f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
+
+
+def ingest_paths(paths: list[str], store: Store, settings: Settings,
+                 on_file: Callable[[Path], None] | None = None) -> IngestSummary:
+    """Read every file under `paths` into `store`; `on_file` is called after each file
+    (a progress bar hooks in there)."""
+    files = list(walk(paths))
+    summary = IngestSummary()
+    for path in files:
+        for result in read_file(path, settings):
+            outcome = store.add(result)
+            if outcome == "new":
+                summary.new += 1
+            elif outcome == "known":
+                summary.known += 1
+            else:
+                summary.errors.append(result)  # type: ignore[arg-type]
+        if on_file:
+            on_file(path)
+    return summary
+
+
+def count_files(paths: list[str]) -> int:
+    return sum(1 for _ in walk(paths))

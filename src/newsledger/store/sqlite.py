@@ -1,0 +1,172 @@
+"""The SQLite store: articles written once each, in one transaction per article.
+
+Ingest is idempotent because an article's id is the hash of its body: adding the same
+article again only records the new place it was seen. Inputs that gave no article are
+kept with their reason, so nothing read is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import NotFound, StoreError, UsageError
+from ..records import Article, FailedInput, IngestResult
+from .migrations import migrate
+
+Outcome = Literal["new", "known", "error"]
+LIST_COLUMNS = ("id", "published", "source", "language", "title", "authors", "dateline",
+                "url", "input")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsledger store in one SQLite file."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str) -> Store:
+        try:
+            if path != ":memory:":
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(Path(path).expanduser()) if path != ":memory:"
+                                         else path, isolation_level=None)
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            migrate(connection)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {path}: {exc}",
+                             hint="is it a newsledger SQLite file?") from exc
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.connection.execute("BEGIN")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add(self, result: IngestResult) -> Outcome:
+        """Store one ingest result; say whether it was new, already known, or an error."""
+        if isinstance(result, FailedInput):
+            self._record_error(result)
+            return "error"
+        with self.transaction() as db:
+            known = db.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone()
+            if not known:
+                self._insert_article(db, result)
+            db.execute("INSERT OR IGNORE INTO article_inputs VALUES (?, ?, ?)",
+                       (result.id, result.input, _now()))
+        return "known" if known else "new"
+
+    def _insert_article(self, db: sqlite3.Connection, article: Article) -> None:
+        db.execute(
+            "INSERT INTO articles (id, input, format, url, source, language, title, subtitle,"
+            " authors, published, updated, dateline, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, article.input, article.format, article.url, article.source,
+             article.language, article.title, article.subtitle, json.dumps(list(article.authors),
+             ensure_ascii=False), article.published, article.updated, article.dateline,
+             article.text, _now()))
+        db.executemany(
+            "INSERT INTO metadata_candidates VALUES (?, ?, ?, ?, ?)",
+            [(article.id, c.field, c.value, c.extractor, c.confidence)
+             for c in article.candidates])
+
+    def _record_error(self, failed: FailedInput) -> None:
+        now = _now()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO ingest_errors VALUES (?, ?, ?, ?) ON CONFLICT (input, error)"
+                " DO UPDATE SET last_seen = excluded.last_seen",
+                (failed.input, failed.error, now, now))
+
+    # -- reading ---------------------------------------------------------------------
+
+    def articles(self, search: str | None = None, source: str | None = None,
+                 since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Articles newest first, filtered by full-text query, outlet and date."""
+        where, params = self._filters(search, source, since)
+        sql = (f"SELECT a.* FROM articles a {where} "
+               "ORDER BY a.published IS NULL, a.published DESC, a.title")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        try:
+            rows = self.connection.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise UsageError(f"bad search query {search!r}: {exc}",
+                             hint='quote phrases: --search \'"truce talks"\'') from exc
+        return [_article_row(row) for row in rows]
+
+    @staticmethod
+    def _filters(search: str | None, source: str | None, since: str | None
+                 ) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if search:
+            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(search)
+        if source:
+            clauses.append("a.source LIKE ?")
+            params.append(f"%{source}%")
+        if since:
+            clauses.append("a.published >= ?")
+            params.append(since)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def article(self, id_or_prefix: str) -> dict[str, Any]:
+        """One article with where it was seen and the candidates behind its metadata."""
+        rows = self.connection.execute(
+            "SELECT * FROM articles WHERE id LIKE ? LIMIT 2", (f"{id_or_prefix}%",)).fetchall()
+        if not rows:
+            raise NotFound(f"no article with id {id_or_prefix!r}",
+                           hint="list ids with `newsledger articles`")
+        if len(rows) > 1:
+            raise UsageError(f"id prefix {id_or_prefix!r} matches several articles",
+                             hint="give more characters of the id")
+        record = _article_row(rows[0])
+        record["inputs"] = [r[0] for r in self.connection.execute(
+            "SELECT input FROM article_inputs WHERE article_id = ? ORDER BY first_seen, input",
+            (record["id"],))]
+        record["candidates"] = [dict(r) for r in self.connection.execute(
+            "SELECT field, value, extractor, confidence FROM metadata_candidates"
+            " WHERE article_id = ? ORDER BY field, confidence DESC", (record["id"],))]
+        return record
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.connection.execute(
+            "SELECT input, error, first_seen, last_seen FROM ingest_errors ORDER BY input")]
+
+    def count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def _article_row(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    record["authors"] = json.loads(record["authors"])
+    return record
