@@ -116,7 +116,7 @@ def _articles_as_text(records: list[dict[str, Any]]) -> str:
     """A human reading: each article's metadata, then its clean body."""
     blocks = []
     for record in records:
-        if record["error"]:
+        if record.get("error"):
             blocks.append(f"== {record['input']}\nerror: {record['error']}")
             continue
         meta = [f"{key}: {_show(record[key])}" for key in
