@@ -39,8 +39,12 @@ def dateline_lead(paragraph: str) -> tuple[str, str | None] | None:
     return (place, match.group("agency")) if place else None
 
 
+_TRAILING_DATE = re.compile(
+    r",\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*$", re.I)
+
+
 def _checked(place: str) -> str | None:
-    place = place.strip(" ,-")
+    place = _TRAILING_DATE.sub("", place).strip(" ,-")
     head = place.split(",")[0].strip()
     if head.upper() != head or len(head) < 3 or head.upper() in _NOT_PLACES:
         return None

@@ -26,6 +26,9 @@ SHARE_WORDS = (
     "compartir", "compartilhar", "condividi", "artikel teilen", "teilen", "delen",
     "udostępnij", "поделиться", "поділитися", "مشاركة", "شارك", "שתף", "共有", "分享", "공유",
     "bagikan", "dela", "jaa", "sdílet", "विज्ञापन", "साझा करें",
+    # navigation and widgets that sit among the share buttons
+    "prev", "previous", "next", "menu", "back to top", "url is copied", "link is copied",
+    "print this article", "listen", "comment", "comments", "font size", "text size", "(end)",
 )
 _SHARE_LINE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(SHARE_WORDS, key=len, reverse=True))
@@ -59,10 +62,12 @@ _CAPTION_CREDIT = re.compile(
 )
 _AUTHOR_CUE = re.compile(
     r"^[*•\-–—\s]*(?P<cue>by|writing by|written by|reporting by|additional reporting by|"
-    r"report(?:ed)? by|compiled by|author|authors|yazan|par|por|di|von|door)\b\s*:?\s*"
-    r"(?P<names>.+)$",
+    r"report(?:ed)? by|compiled by|authors?|autor(?:es|en|i|e)?|auteurs?|yazar|muhabir|"
+    r"par|por|di|von|door)\b\s*:?\s*(?P<names>.*)$",
     re.I,
 )
+_AUTHOR_CUE_ALONE = re.compile(
+    r"^\s*(?:by|written by|authors?|autor(?:es|en|i|e)?|auteurs?|yazar|muhabir)\s*:?\s*$", re.I)
 _EDITING_CUE = re.compile(r"^\s*(?:editing|edited|translated|translation|graphics)\s+by\b", re.I)
 _STAFF = re.compile(r"^(?P<outlet>.{2,40}?)\s+(?:staff|staff reporter|desk|newsroom|team)$", re.I)
 _SOURCE_LINE = re.compile(r"^\s*(?:source|sources|kaynak|fuente|fonte|quelle)\s*:\s*(?P<value>.+)$",
@@ -76,13 +81,17 @@ _PROMO_CUE = re.compile(
 _OUTLET_BEFORE_WEBSITE = re.compile(
     r"^(?P<outlet>(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)\s+(?:website|web site|site|app)\b")
 _COPYRIGHT = re.compile(
-    r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-    r"(?P<owner>[^.|]{2,60}?)\s*(?:[.|,].*)?$", re.I)
+    r"(?:^|\s)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+    r"(?P<owner>[^.|,]{2,60}?)\s*(?:[.|,].*)?$", re.I)
+_RIGHTS_RESERVED = re.compile(r"all rights reserved|tüm hakları saklıdır|tous droits réservés|"
+                              r"todos los derechos reservados|alle rechte vorbehalten", re.I)
+_NO_WORDS = re.compile(r"^[\W_]*$")
+_ADDRESS_ONLY = re.compile(r"^(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)$", re.I)
 _UPDATE_LABEL = re.compile(
     r"(?:last\s+)?updated?|modified|güncelleme|güncellendi|mis à jour|actualizado|"
     r"atualizado|aggiornato|aktualisiert", re.I)
 _DATE_NOISE = re.compile(
-    r"\b(?:(?:first\s+)?published|posted|last|updated?|modified|on|at|le|el|am|il|"
+    r"\b(?:(?:first\s+)?published|posted|last|updated?|modified|on|at|and|le|el|am|il|"
     r"güncelleme|yayınlanma|yayın|tarihi|mis à jour|publié|actualizado|publicado|atualizado|"
     r"aggiornato|pubblicato|aktualisiert|veröffentlicht|"
     r"gmt|utc|est|edt|cet|cest|bst|pst|pdt|et|tsi|tsİ|ist|ast|eet|eest|am|pm|"
@@ -99,7 +108,7 @@ class LineFacts:
     """What one line is, and what it says about the article."""
 
     kind: str  # body, share, caption, advert, byline, date, dateline, subscription,
-    #            source, copyright, author, tail
+    #            source, copyright, author, author-cue, symbols, repeated, tail
     authors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
@@ -113,7 +122,7 @@ class LineFacts:
 
     @property
     def is_metadata(self) -> bool:
-        return self.kind in ("byline", "date", "dateline", "caption")
+        return self.kind in ("byline", "date", "dateline", "caption", "author", "author-cue")
 
 
 BODY = LineFacts("body")
@@ -124,7 +133,7 @@ def classify(line: str, dayfirst_slash: bool = False) -> LineFacts:
     text = " ".join(line.split())
     if not text:
         return LineFacts("blank")
-    for rule in (_share, _advert, _tail, _caption, _source, _copyright, _subscription,
+    for rule in (_symbols, _share, _advert, _tail, _caption, _source, _copyright, _subscription,
                  _author_line, _dateline):
         facts = rule(text)
         if facts:
@@ -133,7 +142,8 @@ def classify(line: str, dayfirst_slash: bool = False) -> LineFacts:
 
 
 def _share(text: str) -> LineFacts | None:
-    return LineFacts("share") if len(text) < 80 and _SHARE_LINE.match(text) else None
+    bare = text.strip(" .!")
+    return LineFacts("share") if len(bare) < 80 and _SHARE_LINE.match(bare) else None
 
 
 def _advert(text: str) -> LineFacts | None:
@@ -158,11 +168,18 @@ def _source(text: str) -> LineFacts | None:
 
 
 def _copyright(text: str) -> LineFacts | None:
-    match = _COPYRIGHT.match(text)
-    if not match or len(text.split()) > 25:
+    if len(text.split()) > 25:
         return None
-    owner = match.group("owner").strip(" ,")
-    return LineFacts("copyright", outlet=owner or None, outlet_confidence=0.7)
+    match = _COPYRIGHT.search(text)
+    if match:
+        owner = match.group("owner").strip(" ,")
+        return LineFacts("copyright", outlet=owner or None, outlet_confidence=0.7)
+    return LineFacts("copyright") if _RIGHTS_RESERVED.search(text) else None
+
+
+def _symbols(text: str) -> LineFacts | None:
+    """A line of dashes, bullets or an address alone: layout, not text."""
+    return LineFacts("symbols") if _NO_WORDS.match(text) or _ADDRESS_ONLY.match(text) else None
 
 
 def _subscription(text: str) -> LineFacts | None:
@@ -178,6 +195,8 @@ def _author_line(text: str) -> LineFacts | None:
     if len(text.split()) > 16 or _EDITING_CUE.match(text):
         return None
     names: list[str] = []
+    if _AUTHOR_CUE_ALONE.match(text):
+        return LineFacts("author-cue")  # the names are on the next line
     for part in re.split(r"\s*;\s*", text):
         match = _AUTHOR_CUE.match(part)
         if match:
@@ -205,14 +224,16 @@ def _date_or_byline(text: str, dayfirst_slash: bool) -> LineFacts | None:
             updated = updated or found.value
         else:
             published = published or found.value
-    leftover = _without_dates(text, dates)
-    if not leftover:
+    segments = [_without_dates(seg) for seg in re.split(r"\s+[|•·]\s+", text)]
+    leftovers = [seg for seg in segments if seg]
+    if not leftovers:
         return LineFacts("date", published=published, updated=updated)
-    return _byline_with_dates(leftover, published, updated)
+    # "Name | Place | date": the names come first; the other segments are not names
+    return _byline_with_dates(leftovers[0], published, updated)
 
 
-def _without_dates(text: str, dates: list) -> str:  # type: ignore[type-arg]
-    for found in reversed(dates):
+def _without_dates(text: str) -> str:
+    for found in reversed(find_dates(text)):
         text = text[:found.start] + " " + text[found.end:]
     return " ".join(_DATE_NOISE.sub(" ", text).split())
 
@@ -232,14 +253,14 @@ def _byline_with_dates(leftover: str, published: str | None, updated: str | None
     return LineFacts("byline", authors=tuple(names), published=published, updated=updated)
 
 
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĞİŞÇ][\w'’.\-]*|al|el|de|da|van|von|der|bin|ibn|la|le)$",
-                        re.U)
+_NAME_PARTICLES = {"al", "el", "de", "da", "van", "von", "der", "bin", "ibn", "la", "le", "du"}
 
 
 def person_names(value: str) -> list[str]:
     """Names in a byline, each 1-5 capitalised words ("al", "de" and the like allowed).
 
     All or nothing: "By Tuesday, the talks had collapsed" is a sentence, not a byline."""
+    value = re.sub(r"\([^)]*\)", " ", value)  # "Anna Ūdre (foreign news editor)"
     value = re.split(r"\s*[|,]\s*(?=[A-Z][\w ]*(?:News|Agency|Reuters|AP|AFP)\b)", value)[0]
     parts = re.split(r"\s*(?:,|;|&|\band\b|\bve\b|\bund\b|\bet\b|\by\b|\be\b)\s*", value)
     names = [p.strip(" .*-–—|") for p in parts if p.strip(" .*-–—|")]
@@ -250,8 +271,13 @@ def person_names(value: str) -> list[str]:
 
 def _is_name(part: str) -> bool:
     words = part.split()
-    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not (
+    return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and not (
         len(words) == 1 and words[0].lower() in _NOT_NAMES)
+
+
+def _is_name_word(word: str) -> bool:
+    return (word[:1].isupper() and all(ch.isalpha() or ch in "'’.-" for ch in word)
+            ) or word.lower() in _NAME_PARTICLES
 
 
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,10 +20,10 @@ from ..settings import Settings
 from .dateline import dateline_lead
 from .decode import decode_text
 from .draft import Draft, propose
-from .furniture import LineFacts, classify
+from .furniture import LineFacts, classify, person_names
 
 HEAD_WINDOW = 12  # a header is looked for among the first lines only
-MAX_HEAD_TEXTS = 3  # headline, subtitle and one more text line at most in a header
+REPEATS_FOR_WIDGET = 3  # a short line seen this often on one page is a widget
 HEADLINE_MAX_WORDS = 30
 SUBTITLE_MAX_WORDS = 70
 EXTRACTOR = "plaintext"
@@ -42,17 +43,33 @@ class Unit:
 
 def parse_plaintext(name: str, text: str, settings: Settings) -> Draft:
     # 1. Split into units and say what each one is.
-    units = [Unit(t, classify(t, settings.date_dayfirst_slash)) for t in split_units(text)]
-    # 2. Read the header: labels, headline, subtitle, header lines.
-    first = skip_section_labels(units)
-    head_end = find_head_end(units, first)
-    title, subtitle = headline_and_subtitle(units, first, head_end)
-    # 3. The body: what is left before the tail, furniture removed.
-    body_start = head_end + 1 if head_end >= 0 else first + (1 if title else 0)
-    body = body_units(units[body_start:], title)
-    candidates = head_candidates(title, subtitle, units[:first])
-    candidates += metadata_candidates(units, head_end) + lead_dateline(body)
+    units = classify_units(split_units(text), settings)
+    # 2. Read the header: labels, headline, subtitle.
+    labels, title_at = find_headline(units)
+    subtitle_at = find_subtitle(units, title_at)
+    title = units[title_at].text if title_at is not None else None
+    subtitle = units[subtitle_at].text if subtitle_at is not None else None
+    # 3. The body: every other text unit before the tail; nothing else is dropped.
+    skip = set(labels) | {title_at, subtitle_at}
+    body = body_units([u for i, u in enumerate(units) if i not in skip], title)
+    candidates = head_candidates(title, subtitle, [units[i] for i in labels])
+    candidates += metadata_candidates(units, skip, title) + lead_dateline(body)
     return Draft(name, "\n\n".join(u.text for u in body), tuple(candidates), "text")
+
+
+def classify_units(texts: list[str], settings: Settings) -> list[Unit]:
+    """Classify each unit; then the rules that need neighbours: names on the line after
+    a lone "By:", and short lines repeated all over the page (widgets)."""
+    units = [Unit(t, classify(t, settings.date_dayfirst_slash)) for t in texts]
+    counts = Counter(t for t in texts if len(t.split()) <= 6)
+    for index, unit in enumerate(units):
+        if counts[unit.text] >= REPEATS_FOR_WIDGET:
+            units[index] = Unit(unit.text, LineFacts("repeated"))
+        elif unit.facts.kind == "author-cue" and index + 1 < len(units):
+            names = person_names(units[index + 1].text)
+            if names and units[index + 1].facts.kind == "body":
+                units[index + 1] = Unit(units[index + 1].text, LineFacts("author", tuple(names)))
+    return units
 
 
 def split_units(text: str) -> list[str]:
@@ -79,46 +96,43 @@ def is_headline(text: str) -> bool:
     return 0 < words <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", ":", ";", ","))
 
 
-def skip_section_labels(units: list[Unit]) -> int:
-    """Index of the first unit after the short labels above a headline ("Middle East")."""
-    index = 0
-    while index + 1 < len(units) and _is_label(units[index]) and is_headline(units[index + 1].text):
-        index += 1
-    return index
-
-
-def _is_label(unit: Unit) -> bool:
+def is_label(unit: Unit) -> bool:
+    """A section or kicker above a headline: a few capitalised words, no sentence."""
     words = unit.text.split()
     return (unit.facts.kind == "body" and len(words) <= 3 and not re.search(r"[.!?\"“”]", unit.text)
             and all(w[:1].isupper() or not w[:1].isalpha() for w in words))
 
 
-def find_head_end(units: list[Unit], first: int) -> int:
-    """The last header line (byline, date, dateline, caption, repeated headline) near the
-    top, with at most MAX_HEAD_TEXTS text lines before it; -1 when there is no header."""
-    head_end, texts = -1, 0
-    title = units[first].text if first < len(units) else ""
-    for index in range(first, min(len(units), first + HEAD_WINDOW)):
-        unit = units[index]
-        if unit.facts.is_metadata or (index > first and unit.text == title):
-            head_end = index
-        elif unit.facts.kind == "body":
-            texts += 1
-            if texts > MAX_HEAD_TEXTS:
-                break
-    return head_end
+def find_headline(units: list[Unit]) -> tuple[list[int], int | None]:
+    """(indexes of the labels above it, index of the headline) among the first units.
+
+    The headline is the first text unit that reads like one, with only furniture,
+    header lines and labels above it; a single line over nothing is not a headline."""
+    labels: list[int] = []
+    for index, unit in enumerate(units[:HEAD_WINDOW]):
+        if unit.facts.kind != "body":
+            continue
+        if is_label(unit) and index + 1 < len(units):
+            labels.append(index)
+            continue
+        has_more = any(u.facts.kind == "body" for u in units[index + 1:])
+        return (labels, index) if is_headline(unit.text) and has_more else ([], None)
+    return [], None
 
 
-def headline_and_subtitle(units: list[Unit], first: int, head_end: int
-                          ) -> tuple[str | None, str | None]:
-    if first >= len(units) or not is_headline(units[first].text):
-        return None, None
-    if head_end < 0 and len(units) - first < 2:
-        return None, None  # a single line is a body, not a headline over nothing
-    texts = [u.text for u in units[first + 1:head_end + 1]
-             if u.facts.kind == "body" and u.text != units[first].text]
-    subtitle = texts[0] if texts and len(texts[0].split()) <= SUBTITLE_MAX_WORDS else None
-    return units[first].text, subtitle
+def find_subtitle(units: list[Unit], title_at: int | None) -> int | None:
+    """The text unit after the headline, when header lines (byline, date, caption)
+    follow it before any other text: otherwise it is the first paragraph."""
+    if title_at is None:
+        return None
+    following = [i for i in range(title_at + 1, min(len(units), title_at + HEAD_WINDOW))
+                 if units[i].facts.kind == "body" and units[i].text != units[title_at].text]
+    if not following or len(units[following[0]].text.split()) > SUBTITLE_MAX_WORDS:
+        return None
+    first, rest = following[0], following[1:]
+    stop = rest[0] if rest else len(units)
+    header_after = any(units[i].facts.is_metadata for i in range(first + 1, stop))
+    return first if header_after else None
 
 
 def body_units(units: list[Unit], title: str | None) -> list[Unit]:
@@ -141,21 +155,23 @@ def head_candidates(title: str | None, subtitle: str | None, labels: list[Unit]
     return found + [c for u in labels for c in propose("section", u.text, EXTRACTOR, 0.5)]
 
 
-def metadata_candidates(units: list[Unit], head_end: int) -> list[Candidate]:
-    """What the furniture lines say; a header line is believed more than a stray one."""
+def metadata_candidates(units: list[Unit], head: set[int | None], title: str | None
+                        ) -> list[Candidate]:
+    """What the furniture lines say; a line near the top is believed more than one
+    further down (a date in the header is the article's, one below may be a quote's)."""
     found: list[Candidate] = []
+    first_text = next((i for i, u in enumerate(units) if u.facts.kind == "body" and i not in head
+                       and u.text != title), len(units))
     for index, unit in enumerate(units):
-        facts, in_head = unit.facts, index <= head_end
-        weight = 0.7 if in_head else 0.5
-        if facts.kind == "dateline" and not in_head and index > head_end + 1:
-            continue  # a crosshead in capitals, kept as body
-        found += propose("published", facts.published, EXTRACTOR + "-" + facts.kind, weight)
-        found += propose("updated", facts.updated, EXTRACTOR + "-" + facts.kind, weight)
-        found += propose("dateline", facts.dateline, EXTRACTOR + "-dateline", weight)
-        found += propose("source", facts.outlet, EXTRACTOR + "-" + facts.kind,
-                         facts.outlet_confidence)
-        found += [c for name in facts.authors
-                  for c in propose("author", name, EXTRACTOR + "-" + facts.kind, 0.7)]
+        facts = unit.facts
+        weight = 0.7 if index < HEAD_WINDOW else 0.5
+        extractor = f"{EXTRACTOR}-{facts.kind}"
+        found += propose("published", facts.published, extractor, weight)
+        found += propose("updated", facts.updated, extractor, weight)
+        if facts.dateline and index < first_text:
+            found += propose("dateline", facts.dateline, extractor, weight)
+        found += propose("source", facts.outlet, extractor, facts.outlet_confidence)
+        found += [c for name in facts.authors for c in propose("author", name, extractor, 0.7)]
     return found
 
 
