@@ -21,6 +21,7 @@ import feedparser
 
 from ..records import Candidate, FailedInput
 from ..settings import Settings
+from .dateline import dateline_lead
 from .dates import parse_date
 from .decode import decode_text
 from .draft import Draft, propose
@@ -233,6 +234,7 @@ def _entry_candidates(entry: FeedEntry, text: str, settings: Settings) -> list[C
         + propose("updated", updated, EXTRACTOR, 0.7)
         + _language(entry.language, 0.7)
         + _subtitle(entry, text)
+        + lead_dateline(text)
     )
     if not published:
         # RSS 1.0 dc:date and an Atom entry's required <updated> are all some feeds give.
@@ -258,9 +260,19 @@ def _subtitle(entry: FeedEntry, text: str) -> list[Candidate]:
 
 
 def _language(code: str | None, confidence: float) -> list[Candidate]:
-    # "en-GB" -> "en": the contract's language is an ISO 639-1 code.
+    return propose("language", primary_language(code), EXTRACTOR, confidence)
+
+
+def lead_dateline(body: str) -> list[Candidate]:
+    """The place a wire story opens with ("DEIR AL-BALAH, Gaza Strip —"), as html.py does."""
+    lead = dateline_lead(body.split("\n\n", 1)[0])
+    return propose("dateline", lead[0], "dateline-lead", 0.6) if lead else []
+
+
+def primary_language(code: str | None) -> str | None:
+    """ "en-GB" -> "en": the contract's language is an ISO 639-1 code."""
     primary = (code or "").strip().split("-")[0].split("_")[0].lower()
-    return propose("language", primary, EXTRACTOR, confidence) if primary.isalpha() else []
+    return primary if primary.isalpha() else None
 
 
 def _date(raw: str | None, utc: time.struct_time | None, settings: Settings) -> str | None:

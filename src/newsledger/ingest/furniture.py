@@ -96,7 +96,8 @@ _DATE_NOISE = re.compile(
     r"aggiornato|pubblicato|aktualisiert|veröffentlicht|"
     r"gmt|utc|est|edt|cet|cest|bst|pst|pdt|et|tsi|tsİ|ist|ast|eet|eest|am|pm|"
     r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?)\b|\d{1,2}[:.h]\d{2}(?::\d{2})?|[+-]\d{1,2}(?::?\d{2})?|[|:,.\-–—/()•·]",
+    r"sun(?:day)?)\b|T?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\.\d+)?(?:Z\b)?|[+-]\d{2}:?\d{2}\b"
+    r"|[+-]\d{1,2}\b|[|:,.\-–—/()•·]",
     re.I)
 # Only an acronym glued to a word is split ("TRTWorld"); "BuzzFeed" stays whole.
 _CAMEL_SPLIT = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
@@ -276,8 +277,13 @@ def _is_name(part: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    return (word[:1].isupper() and all(ch.isalpha() or ch in "'’.-" for ch in word)
-            ) or word.lower() in _NAME_PARTICLES
+    """"Asmar", "O'Neill", "al", and "al-Ansari" (a particle joined to a capitalised name)."""
+    if word.lower() in _NAME_PARTICLES:
+        return True
+    prefix, _, rest = word.partition("-")
+    if prefix.lower() in _NAME_PARTICLES and rest:
+        word = rest
+    return word[:1].isupper() and all(ch.isalpha() or ch in "'’.-" for ch in word)
 
 
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -131,7 +131,9 @@ def find_subtitle(units: list[Unit], title_at: int | None) -> int | None:
         return None
     first, rest = following[0], following[1:]
     stop = rest[0] if rest else len(units)
-    header_after = any(units[i].facts.is_metadata for i in range(first + 1, stop))
+    # An upper-case line alone may be a dateline or a crosshead: it proves no header.
+    header_after = any(units[i].facts.is_metadata and units[i].facts.kind != "dateline"
+                       for i in range(first + 1, stop))
     return first if header_after else None
 
 

@@ -151,7 +151,7 @@ class Store:
                              hint="give more characters of the id")
         record = _article_row(rows[0])
         record["inputs"] = [r[0] for r in self.connection.execute(
-            "SELECT input FROM article_inputs WHERE article_id = ? ORDER BY first_seen, input",
+            "SELECT input FROM article_inputs WHERE article_id = ? ORDER BY rowid",
             (record["id"],))]
         record["candidates"] = [dict(r) for r in self.connection.execute(
             "SELECT field, value, extractor, confidence FROM metadata_candidates"
