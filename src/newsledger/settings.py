@@ -32,6 +32,7 @@ class Settings:
     min_body_chars: int = 1
     max_input_bytes: int = 200_000_000
     html_favor_recall: bool = False
+    html_max_elements: int = 20_000
     date_dayfirst_slash: bool = False
 
 
@@ -43,6 +44,7 @@ HELP: dict[str, str] = {
     "min_body_chars": "An input whose body is shorter than this gives an error record.",
     "max_input_bytes": "Inputs larger than this are refused with an error record.",
     "html_favor_recall": "Ask trafilatura to keep more text when extracting HTML bodies.",
+    "html_max_elements": "An HTML page with more elements is cut to its article element first.",
     "date_dayfirst_slash": "Read 03/04/2024 as 3 April (day first) rather than 4 March.",
 }
 

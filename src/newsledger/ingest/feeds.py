@@ -15,7 +15,7 @@ import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import feedparser
 
@@ -141,10 +141,10 @@ def _fullest_content(entry: Any) -> tuple[str, str]:
 
 
 def _xml_authors(entry: Any) -> tuple[str, ...]:
-    names = [a.get("name") for a in entry.get("authors") or [] if isinstance(a, Mapping)]
-    names = [n for n in names if n and n.strip()]
+    people = [a for a in entry.get("authors") or [] if isinstance(a, Mapping)]
+    names = [str(p["name"]) for p in people if str(p.get("name") or "").strip()]
     if not names and entry.get("author"):
-        names = [entry["author"]]
+        names = [str(entry["author"])]
     return tuple(names)
 
 
@@ -179,7 +179,7 @@ def _read_json_feed_bytes(name: str, data: bytes,
     yield from read_json_feed(name, document, settings)
 
 
-def is_json_feed(document: object) -> bool:
+def is_json_feed(document: object) -> TypeGuard[dict[str, Any]]:
     return isinstance(document, dict) and "jsonfeed.org" in str(document.get("version", ""))
 
 

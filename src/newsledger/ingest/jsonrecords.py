@@ -108,7 +108,7 @@ def _line_result(input_name: str, line: str, settings: Settings) -> Draft | Fail
 def _read_document(name: str, document: object,
                    settings: Settings) -> Iterator[Draft | FailedInput]:
     if is_json_feed(document):
-        yield from read_json_feed(name, document, settings)  # type: ignore[arg-type]
+        yield from read_json_feed(name, document, settings)
         return
     if isinstance(document, dict) and _text_field(_normalised(document), "text"):
         yield record_result(name, document, settings)

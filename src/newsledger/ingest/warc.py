@@ -91,7 +91,10 @@ def _archive_candidates(page: Page) -> tuple[Candidate, ...]:
 
 
 def _records(data: bytes) -> Iterator[Any]:
-    iterator = ArchiveIterator(_open(data), arc2warc=True)
+    kind = _archive_kind(data)
+    # ARC records are converted to WARC ones; a WARC file is read as WARC only, so that
+    # garbage inside it is an error rather than a run of odd ARC records.
+    iterator = ArchiveIterator(_open(data), arc2warc=kind == "arc")
     while True:
         try:
             record = next(iterator)
@@ -106,6 +109,24 @@ def _records(data: bytes) -> Iterator[Any]:
     if iterator.next_line:
         # A record began ("WARC/1.0") but its header never ended: warcio stops quietly.
         raise ArchiveBroken("truncated WARC: a record header ends early")
+
+
+def _archive_kind(data: bytes) -> str:
+    """"warc" or "arc", from the first bytes (decompressed); ArchiveBroken if neither."""
+    head = data[:4096]
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error as exc:
+            raise ArchiveBroken(f"corrupt WARC: bad gzip data ({exc})") from exc
+        if not head:
+            raise ArchiveBroken("truncated WARC: the gzip stream ends early")
+    head = head.lstrip()
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith(b"filedesc://"):
+        return "arc"
+    raise ArchiveBroken("corrupt WARC: it does not begin with a WARC or ARC record")
 
 
 def _page(record: Any) -> Page | None:
