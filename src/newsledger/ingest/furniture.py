@@ -41,7 +41,8 @@ TAIL_MARKERS = {
     "related content", "related coverage", "read more", "read also", "see also",
     "more on this story", "more stories", "more from", "you may also like", "recommended",
     "most read", "most popular", "trending", "tags", "topics", "keywords", "comments",
-    "top stories", "latest news", "ilgili konular", "ilgili haberler", "etiketler",
+    "top stories", "latest news", "tagged", "filed under", "write a comment",
+    "leave a comment", "add a comment", "related coverage", "ilgili konular", "ilgili haberler", "etiketler",
     "à lire aussi", "lire aussi", "sur le même sujet", "mots-clés", "noticias relacionadas",
     "te puede interesar", "etiquetas", "leggi anche", "articoli correlati", "mehr zum thema",
     "auch interessant", "schlagworte", "اقرأ أيضا", "مواضيع ذات صلة", "leia também",
@@ -52,6 +53,8 @@ ADVERT_LINES = {
     "story continues below", "anzeige", "publicité", "publicidad", "pubblicità", "reklam",
     "sponsored", "sponsored content", "scroll to continue", "listen to this article",
 }
+_READING_TIME = re.compile(r"^(?:\d+\s*)?min(?:ute)?s?\.?\s+read$|^reading time:?\s*\d+\s*min",
+                           re.I)
 _CAPTION_CREDIT = re.compile(
     r"(?:(?:^|[\s/|—–-])(?:photo|photograph|image|picture|foto|fotoğraf|credit|video)s?"
     r"\s*(?:by|:|credit:)\s*[^.!?]{1,60}$"
@@ -96,7 +99,7 @@ _DATE_NOISE = re.compile(
     r"aggiornato|pubblicato|aktualisiert|veröffentlicht|"
     r"gmt|utc|est|edt|cet|cest|bst|pst|pdt|et|tsi|tsİ|ist|ast|eet|eest|am|pm|"
     r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?)\b|T?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\.\d+)?(?:Z\b)?|[+-]\d{2}:?\d{2}\b"
+    r"sun(?:day)?)\b|T?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\.\d+)?(?:Z\b|\s*[ap]\.?m\b\.?)?|[+-]\d{2}:?\d{2}\b"
     r"|[+-]\d{1,2}\b|[|:,.\-–—/()•·]",
     re.I)
 # Only an acronym glued to a word is split ("TRTWorld"); "BuzzFeed" stays whole.
@@ -148,7 +151,9 @@ def _share(text: str) -> LineFacts | None:
 
 
 def _advert(text: str) -> LineFacts | None:
-    return LineFacts("advert") if text.lower().strip(" .:…") in ADVERT_LINES else None
+    if text.lower().strip(" .:…") in ADVERT_LINES or _READING_TIME.match(text):
+        return LineFacts("advert")
+    return None
 
 
 def _tail(text: str) -> LineFacts | None:

@@ -24,6 +24,12 @@ from .furniture import LineFacts, classify, person_names
 
 HEAD_WINDOW = 12  # a header is looked for among the first lines only
 REPEATS_FOR_WIDGET = 3  # a short line seen this often on one page is a widget
+# After the body has begun, these end it: wire copy closes with its credits
+# ("Writing by ..."), pages with a copyright line or a "SOURCE:" line.
+ENDS_BODY = ("tail", "author", "copyright", "source")
+MIN_WORDS_BEFORE_CREDITS = 50
+INLINE_BOX_MAX_LINES = 6  # a related-links box inside an article: a few short lines
+INLINE_BOX_LINE_WORDS = 20
 HEADLINE_MAX_WORDS = 30
 SUBTITLE_MAX_WORDS = 70
 EXTRACTOR = "plaintext"
@@ -138,17 +144,44 @@ def find_subtitle(units: list[Unit], title_at: int | None) -> int | None:
 
 
 def body_units(units: list[Unit], title: str | None) -> list[Unit]:
-    """Body paragraphs up to the tail. A dateline counts as furniture only before the
-    first paragraph: an upper-case line later on is a crosshead, which is body."""
+    """Body paragraphs up to the tail (see ENDS_BODY). A dateline counts as furniture
+    only before the first paragraph: an upper-case line later on is a crosshead."""
     body: list[Unit] = []
-    for unit in units:
-        kind = unit.facts.kind
-        if kind == "tail" and body:
-            break
-        if kind == "body" or (kind == "dateline" and body):
-            if unit.text != title:
-                body.append(Unit(unit.text, LineFacts("body")) if kind != "body" else unit)
+    index = 0
+    while index < len(units):
+        unit, kind = units[index], units[index].facts.kind
+        if kind in ENDS_BODY and _body_has_begun(body, kind):
+            box_end = inline_box_end(units, index)
+            if box_end is None:
+                break
+            index = box_end  # a "Related coverage" box inside the article: skip it
+            continue
+        if (kind == "body" or (kind == "dateline" and body)) and unit.text != title:
+            body.append(unit if kind == "body" else Unit(unit.text, LineFacts("body")))
+        index += 1
     return body
+
+
+def _body_has_begun(body: list[Unit], kind: str) -> bool:
+    """A tail marker counts once there is a body; a credit line only after a real one
+    (a byline may sit between the first lines and the text)."""
+    if kind == "tail":
+        return bool(body)
+    return sum(len(u.text.split()) for u in body) >= MIN_WORDS_BEFORE_CREDITS
+
+
+def inline_box_end(units: list[Unit], marker: int) -> int | None:
+    """Where the article resumes after a boxed list ("Related coverage" and a few short
+    links) in its middle; None when the marker really starts the page's tail."""
+    if units[marker].facts.kind != "tail":
+        return None
+    index = marker + 1
+    while index < len(units) and index - marker <= INLINE_BOX_MAX_LINES and \
+            len(units[index].text.split()) <= INLINE_BOX_LINE_WORDS:
+        index += 1
+    resumes = index < len(units) and units[index].facts.kind == "body" and \
+        len(units[index].text.split()) > INLINE_BOX_LINE_WORDS
+    return index if resumes else None
 
 
 def head_candidates(title: str | None, subtitle: str | None, labels: list[Unit]
