@@ -50,7 +50,8 @@ def test_byline_with_dates_and_staff():
     assert (facts.kind, facts.published) == ("date", "2013-12-30")
     facts = classify("Published 19 March 2024, last updated 20 March 2024")
     assert (facts.published, facts.updated) == ("2024-03-19", "2024-03-20")
-    assert classify("In March 26, 2024 the court ruled the ban unlawful and lifted it.").kind == "body"
+    sentence = "In March 26, 2024 the court ruled the ban unlawful and lifted it."
+    assert classify(sentence).kind == "body"
 
 
 def test_outlet_rules():
@@ -67,7 +68,8 @@ def test_outlet_rules():
 
 
 def test_tail_markers_end_the_body_but_not_before_it_starts(settings):
-    text = f"Curfew extended in the capital\n\n{BODY_1}\n\n{BODY_2}\n\nRelated topics\nCurfews\nPolice"
+    text = (f"Curfew extended in the capital\n\n{BODY_1}\n\n{BODY_2}\n\n"
+            "Related topics\nCurfews\nPolice")
     article = parse(text, settings)
     assert article.text == f"{BODY_1}\n\n{BODY_2}"
 

@@ -76,7 +76,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--published", callback=_valid_date, help="Publication date for every input (YYYY-MM-DD).")
+@click.option("--published", callback=_valid_date,
+              help="Publication date for every input (YYYY-MM-DD).")
 @click.option("--source", help="Outlet name for every input.")
 @click.option("--lang", "language", help="Language code for every input (skips detection).")
 @output_options(default="text", extra=("jsonl", "text"))
@@ -187,7 +188,8 @@ def _ingest_with_progress(paths: list[str], store: Store, settings: Settings, to
 @db_option
 @click.option("--search", help="Full-text query (SQLite FTS5 syntax) over titles and bodies.")
 @click.option("--source", help="Only articles whose outlet contains this.")
-@click.option("--since", callback=_valid_date, help="Only articles published on or after this date.")
+@click.option("--since", callback=_valid_date,
+              help="Only articles published on or after this date.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
 @output_options(default="table")
 @friendly_errors

@@ -38,7 +38,7 @@ class Settings:
 
 HELP: dict[str, str] = {
     "db": "SQLite store file; defaults to the user's data directory.",
-    "published": "Publication date (YYYY-MM-DD) to use for every input, overriding the article's own.",
+    "published": "Publication date (YYYY-MM-DD) for every input, overriding the article's own.",
     "source": "Outlet name to use for every input, overriding the article's own.",
     "language": "Language code to use for every input instead of detecting it.",
     "min_body_chars": "An input whose body is shorter than this gives an error record.",

@@ -80,8 +80,9 @@ def _overlaps(match: re.Match[str], other: DateMatch) -> bool:
 
 def _to_iso(groups: dict[str, str | None], dayfirst_slash: bool) -> str | None:
     year = int(groups["year"] or 0)
-    if groups.get("month"):
-        month = MONTHS[groups["month"][:3].lower()]
+    month_name = groups.get("month")
+    if month_name:
+        month = MONTHS[month_name[:3].lower()]
         day = int(groups["day"] or 0)
     elif groups.get("a"):
         month, day = _slash_order(int(groups["a"] or 0), int(groups["b"] or 0), dayfirst_slash)

@@ -42,7 +42,7 @@ TAIL_MARKERS = {
     "more on this story", "more stories", "more from", "you may also like", "recommended",
     "most read", "most popular", "trending", "tags", "topics", "keywords", "comments",
     "top stories", "latest news", "tagged", "filed under", "write a comment",
-    "leave a comment", "add a comment", "related coverage", "ilgili konular", "ilgili haberler", "etiketler",
+    "leave a comment", "add a comment", "ilgili konular", "ilgili haberler", "etiketler",
     "à lire aussi", "lire aussi", "sur le même sujet", "mots-clés", "noticias relacionadas",
     "te puede interesar", "etiquetas", "leggi anche", "articoli correlati", "mehr zum thema",
     "auch interessant", "schlagworte", "اقرأ أيضا", "مواضيع ذات صلة", "leia também",

@@ -32,7 +32,8 @@ def bundled_migrations() -> list[Migration]:
     for entry in folder.iterdir():
         if entry.name.endswith(".sql"):
             number, _, rest = entry.name.partition("_")
-            found.append(Migration(int(number), rest.removesuffix(".sql"), entry.read_text("utf-8")))
+            name = rest.removesuffix(".sql")
+            found.append(Migration(int(number), name, entry.read_text("utf-8")))
     return sorted(found, key=lambda m: m.version)
 
 
