@@ -110,7 +110,7 @@ def _read_document(name: str, document: object,
     if is_json_feed(document):
         yield from read_json_feed(name, document, settings)
         return
-    if isinstance(document, dict) and _text_field(_normalised(document), "text"):
+    if _is_one_record(document):
         yield record_result(name, document, settings)
         return
     records = _record_list(document, depth=0)
@@ -118,6 +118,18 @@ def _read_document(name: str, document: object,
         yield FailedInput(name, "JSON holds no article records")
     for index, record in enumerate(records or [], start=1):
         yield record_result(f"{name}#{index}", record, settings)
+
+
+def _is_one_record(document: object) -> bool:
+    """An object with a body, or with article fields and no list of records in it (a
+    record missing its text, which should fail as such)."""
+    if not isinstance(document, dict):
+        return False
+    fields = _normalised(document)
+    if _text_field(fields, "text"):
+        return True
+    known = any(key in fields for names in FIELDS.values() for key in names)
+    return known and _record_list(document, depth=0) is None
 
 
 def _record_list(value: object, depth: int) -> list[Any] | None:

@@ -112,8 +112,10 @@ def _records(data: bytes) -> Iterator[Any]:
 
 
 def _archive_kind(data: bytes) -> str:
-    """"warc" or "arc", from the first bytes (decompressed); ArchiveBroken if neither."""
+    """The format, "warc" or "arc", from the first bytes; ArchiveBroken if neither."""
     head = data[:4096]
+    if not head.strip():
+        raise ArchiveBroken("empty file")
     if head.startswith(GZIP_MAGIC):
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
