@@ -111,3 +111,10 @@ def test_person_names_all_or_nothing():
     assert person_names("Anna Ūdre (LTV foreign news editor)") == ["Anna Ūdre"]
     assert person_names("Majed al-Ansari") == ["Majed al-Ansari"]
     assert person_names("the end of the week") == []
+
+
+def test_author_lists_split_but_initials_stay_with_their_name():
+    from newsledger.ingest.assemble import split_names
+
+    assert split_names("Jane Doe, John Roe and Ali Veli") == ["Jane Doe", "John Roe", "Ali Veli"]
+    assert split_names("Hines, P. J.") == ["Hines, P. J."]

@@ -65,9 +65,18 @@ def resolve_authors(candidates: list[Candidate]) -> tuple[str, ...]:
     return tuple(names)
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+
+
 def split_names(value: str) -> list[str]:
-    parts = (p.strip(" .*-–—|") for p in _AUTHOR_SPLIT.split(value))
-    return [p for p in parts if p and any(ch.isalpha() for ch in p)]
+    """"A, B and C" -> three names; "Hines, P. J." stays one (initials after a comma)."""
+    names: list[str] = []
+    for part in (p.strip(" *-–—|") for p in _AUTHOR_SPLIT.split(value)):
+        if names and _INITIALS.match(part):
+            names[-1] = f"{names[-1]}, {part}"
+        elif part and any(ch.isalpha() for ch in part):
+            names.append(part.rstrip("."))
+    return names
 
 
 def _overrides(settings: Settings) -> list[Candidate]:

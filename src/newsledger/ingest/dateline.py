@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..records import Candidate
+
 # An upper-case place (letters, spaces, dots, hyphens, apostrophes), optionally followed
 # by ", Region" in any case, on a short line of its own.
 _PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{1,40}?"
@@ -51,3 +53,13 @@ def _checked(place: str) -> str | None:
     if not any(ch.isalpha() for ch in head):
         return None
     return place
+
+
+def lead_dateline_candidates(body: str, extractor: str = "dateline-lead") -> list[Candidate]:
+    """The dateline (and the agency, weakly, as a source) opening a body's first paragraph."""
+    lead = dateline_lead(body.split("\n\n", 1)[0])
+    if not lead:
+        return []
+    place, agency = lead
+    found = [Candidate("dateline", place, extractor, 0.6)]
+    return found + ([Candidate("source", agency, extractor + "-agency", 0.3)] if agency else [])

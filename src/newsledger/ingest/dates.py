@@ -16,9 +16,16 @@ from dataclasses import dataclass
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Portuguese, Spanish, French, German, Italian and Dutch abbreviations that differ
+    # from English ("Seg, 24 Set 2018" in a Brazilian feed)
+    "ene": 1, "gen": 1, "fev": 2, "fév": 2, "mrz": 3, "mär": 3, "mrt": 3, "abr": 4,
+    "avr": 4, "mai": 5, "mei": 5, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "aoû": 8,
+    "set": 9, "out": 10, "okt": 10, "ott": 10, "dez": 12, "dic": 12, "déc": 12,
 }
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+          r"(?:ene|gen|fev|fév|mrz|mär|mrt|abr|avr|mai|mei|mag|giu|lug|ago|aoû|set|out|okt|"
+          r"ott|dez|dic|déc)[^\W\d_]*)\.?")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 DATE_PATTERNS = [

@@ -8,10 +8,8 @@ in document order: stable for a given file, unlike links, which may repeat or be
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
-import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ import feedparser
 
 from ..records import Candidate, FailedInput
 from ..settings import Settings
-from .dateline import dateline_lead
+from .dateline import lead_dateline_candidates
 from .dates import parse_date
 from .decode import decode_text
 from .draft import Draft, propose
@@ -33,14 +31,6 @@ SOURCE_CONFIDENCE = 0.6
 # A channel-wide <language> is often a template default; a confident detector beats it.
 LANGUAGE_CONFIDENCE = 0.4
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Month abbreviations of RFC 822 dates written in Portuguese, Spanish, French, German,
-# Italian and Dutch ("Seg, 24 Set 2018"): only those that differ from English.
-_FOREIGN_MONTHS: Mapping[str, int] = {
-    "ene": 1, "gen": 1, "fev": 2, "fév": 2, "mrz": 3, "mär": 3, "mrt": 3, "abr": 4,
-    "avr": 4, "mai": 5, "mei": 5, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "aoû": 8,
-    "set": 9, "out": 10, "okt": 10, "ott": 10, "dez": 12, "dic": 12, "déc": 12,
-}
-_LOCAL_DATE = re.compile(r"\b(\d\d?)\s+([^\W\d_]{3})[^\W\d_]*\.?\s+((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -86,7 +76,7 @@ def entry_results(name: str, feed: FeedInfo, entries: list[FeedEntry],
 
 def entry_draft(input_name: str, entry: FeedEntry, feed: FeedInfo,
                 settings: Settings) -> Draft | FailedInput:
-    text = html_to_text(entry.body) if entry.body_is_html else entry.body.strip()
+    text = fragment_to_text(entry.body) if entry.body_is_html else entry.body.strip()
     if not text.strip():
         return FailedInput(input_name, "feed entry has no text")
     candidates = _entry_candidates(entry, text, settings) + _feed_candidates(feed)
@@ -153,14 +143,8 @@ def _plain(node: Any, key: str) -> str | None:
     value = node.get(key)
     detail = node.get(f"{key}_detail") or {}
     if value and detail.get("type") in _HTML_TYPES:
-        return html_to_text(value)
+        return fragment_to_text(value)
     return value
-
-
-def html_to_text(markup: str) -> str:
-    """HTML as paragraphs. fragment_to_text hands back markup without tags untouched,
-    entities and all ("Abl&ouml;se"), so such markup goes in wrapped as a paragraph."""
-    return fragment_to_text(markup if "<" in markup else f"<p>{markup}</p>")
 
 
 # --- JSON Feed (https://jsonfeed.org/version/1.1) --------------------------------------
@@ -234,7 +218,7 @@ def _entry_candidates(entry: FeedEntry, text: str, settings: Settings) -> list[C
         + propose("updated", updated, EXTRACTOR, 0.7)
         + _language(entry.language, 0.7)
         + _subtitle(entry, text)
-        + lead_dateline(text)
+        + lead_dateline_candidates(text)
     )
     if not published:
         # RSS 1.0 dc:date and an Atom entry's required <updated> are all some feeds give.
@@ -253,7 +237,7 @@ def _subtitle(entry: FeedEntry, text: str) -> list[Candidate]:
     """The teaser is a subtitle only when the body is fuller content that lacks it."""
     if not entry.summary:
         return []
-    teaser = html_to_text(entry.summary)
+    teaser = fragment_to_text(entry.summary)
     if not teaser or " ".join(teaser.split()) in " ".join(text.split()):
         return []
     return propose("subtitle", teaser, EXTRACTOR, 0.6)
@@ -261,12 +245,6 @@ def _subtitle(entry: FeedEntry, text: str) -> list[Candidate]:
 
 def _language(code: str | None, confidence: float) -> list[Candidate]:
     return propose("language", primary_language(code), EXTRACTOR, confidence)
-
-
-def lead_dateline(body: str) -> list[Candidate]:
-    """The place a wire story opens with ("DEIR AL-BALAH, Gaza Strip —"), as html.py does."""
-    lead = dateline_lead(body.split("\n\n", 1)[0])
-    return propose("dateline", lead[0], "dateline-lead", 0.6) if lead else []
 
 
 def primary_language(code: str | None) -> str | None:
@@ -277,19 +255,7 @@ def primary_language(code: str | None) -> str | None:
 
 def _date(raw: str | None, utc: time.struct_time | None, settings: Settings) -> str | None:
     """The day as the feed wrote it; feedparser's UTC reading can move it a day."""
-    parsed = parse_date(raw, settings.date_dayfirst_slash) or _localised_date(raw)
+    parsed = parse_date(raw, settings.date_dayfirst_slash)
     if parsed:
         return parsed
     return time.strftime("%Y-%m-%d", utc) if utc else None
-
-
-def _localised_date(raw: str | None) -> str | None:
-    """RFC 822 dates with local month names, which neither parser reads."""
-    match = _LOCAL_DATE.search(raw or "")
-    month = _FOREIGN_MONTHS.get(match.group(2).lower()) if match else None
-    if not match or not month:
-        return None
-    try:
-        return dt.date(int(match.group(3)), month, int(match.group(1))).isoformat()
-    except ValueError:
-        return None

@@ -7,6 +7,7 @@ the tree before extraction changes it.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +18,7 @@ from lxml import etree
 from ..errors import UnreadableInput
 from ..records import Candidate, FailedInput
 from ..settings import Settings
-from .dateline import dateline_lead
+from .dateline import lead_dateline_candidates
 from .dates import parse_date
 from .decode import decode_text
 from .draft import Draft, propose
@@ -57,7 +58,7 @@ def extract_page(name: str, markup: bytes | str, settings: Settings, url: str | 
     if not (document.get("text") or "").strip():
         raise UnreadableInput("no article text found in the HTML")
     body = _paragraphs(document["text"])
-    candidates = list(extra) + _metadata(document, updated) + _dateline(body)
+    candidates = list(extra) + _metadata(document, updated) + lead_dateline_candidates(body)
     return Draft(name, body, tuple(candidates), format)
 
 
@@ -88,7 +89,7 @@ def _within_size(tree: Any, limit: int) -> Any:
 def fragment_to_text(markup: str) -> str:
     """An HTML fragment (a feed entry's content) as paragraphs of plain text."""
     if "<" not in markup:
-        return markup.strip()
+        return " ".join(html_lib.unescape(markup).split())  # "Abl&ouml;se" -> "Ablöse"
     tree = trafilatura.load_html(f"<html><body>{markup}</body></html>")
     if tree is None:
         return ""
@@ -117,11 +118,6 @@ def _metadata(document: dict[str, Any], updated: str | None) -> list[Candidate]:
     if document.get("author"):
         found += propose("author", document["author"].replace(";", ","), extractor, 0.7)
     return found
-
-
-def _dateline(body: str) -> list[Candidate]:
-    lead = dateline_lead(body.split("\n\n", 1)[0])
-    return propose("dateline", lead[0], "dateline-lead", 0.6) if lead else []
 
 
 def _modified_date(tree: Any, text: str) -> str | None:

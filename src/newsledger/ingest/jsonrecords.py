@@ -17,10 +17,12 @@ from typing import Any
 
 from ..records import Candidate, FailedInput
 from ..settings import Settings
+from .dateline import lead_dateline_candidates
 from .dates import parse_date
 from .decode import decode_text
 from .draft import Draft, propose
-from .feeds import html_to_text, is_json_feed, lead_dateline, primary_language, read_json_feed
+from .feeds import is_json_feed, primary_language, read_json_feed
+from .html import fragment_to_text
 from .inputs import suffix_kind
 
 EXTRACTOR = "json"
@@ -81,7 +83,7 @@ def record_result(input_name: str, record: object, settings: Settings) -> Draft 
     if not body:
         looked = ", ".join(FIELDS["text"])
         return FailedInput(input_name, f"no article text in the record (looked for: {looked})")
-    candidates = _candidates(fields, settings) + lead_dateline(body)
+    candidates = _candidates(fields, settings) + lead_dateline_candidates(body)
     return Draft(input_name, body, tuple(candidates), "json")
 
 
@@ -202,7 +204,7 @@ def _text_field(fields: dict[str, Any], field: str) -> str | None:
     for key in FIELDS[field]:
         raw = _raw_text(fields.get(key))
         if raw and raw.strip():
-            clean = html_to_text(raw) if _HTML_TAG.search(raw) or _ENTITY.search(raw) else raw
+            clean = fragment_to_text(raw) if _HTML_TAG.search(raw) or _ENTITY.search(raw) else raw
             if clean.strip():
                 return clean.strip()
     return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..records import Candidate, FailedInput
 from ..settings import Settings
-from .dateline import dateline_lead
+from .dateline import lead_dateline_candidates
 from .decode import decode_text
 from .draft import Draft, propose
 from .furniture import LineFacts, classify, person_names
@@ -59,7 +59,8 @@ def parse_plaintext(name: str, text: str, settings: Settings) -> Draft:
     skip = set(labels) | {title_at, subtitle_at}
     body = body_units([u for i, u in enumerate(units) if i not in skip], title)
     candidates = head_candidates(title, subtitle, [units[i] for i in labels])
-    candidates += metadata_candidates(units, skip, title) + lead_dateline(body)
+    candidates += metadata_candidates(units, skip, title)
+    candidates += lead_dateline_candidates(body[0].text if body else "", EXTRACTOR + "-lead")
     return Draft(name, "\n\n".join(u.text for u in body), tuple(candidates), "text")
 
 
@@ -210,10 +211,3 @@ def metadata_candidates(units: list[Unit], head: set[int | None], title: str | N
     return found
 
 
-def lead_dateline(body: list[Unit]) -> list[Candidate]:
-    lead = dateline_lead(body[0].text) if body else None
-    if not lead:
-        return []
-    place, agency = lead
-    return (propose("dateline", place, EXTRACTOR + "-lead", 0.6)
-            + propose("source", agency, EXTRACTOR + "-lead-agency", 0.3))
