@@ -7,6 +7,7 @@ them on the record and picks the most confident (the first proposed on a tie).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..errors import UnreadableInput
 from ..records import Article, Candidate, article_id
@@ -38,8 +39,10 @@ def assemble(draft: Draft, settings: Settings) -> Article:
 
 
 def normalise_body(text: str) -> str:
-    """Paragraphs separated by one blank line, lines inside a paragraph kept."""
-    paragraphs = (p.strip() for p in _PARAGRAPH_GAP.split(text.replace("\r\n", "\n")))
+    """NFC (pages mix composed and decomposed accents; matching and search need one
+    form), paragraphs separated by one blank line, lines inside a paragraph kept."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    paragraphs = (p.strip() for p in _PARAGRAPH_GAP.split(text))
     return "\n\n".join(p for p in paragraphs if p)
 
 

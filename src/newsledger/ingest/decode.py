@@ -59,8 +59,10 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
 
 
 def _encodings_to_try(data: bytes, declared: str | None) -> list[str]:
+    """Bytes that decode as strict UTF-8 are UTF-8 whatever a page declares: multi-byte
+    sequences almost never form by chance, and declarations are often stale."""
     if data.startswith(b"\xef\xbb\xbf"):
         return ["utf-8-sig"]
     if _is_utf16(data):
         return ["utf-16"]
-    return [e for e in (declared, "utf-8") if e]
+    return [e for e in ("utf-8", declared) if e]

@@ -5,6 +5,7 @@ Readers (plain text, HTML, feeds, JSON, WARC) only propose; `assemble` chooses.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..records import Candidate
@@ -22,5 +23,5 @@ def propose(field: str, value: object, extractor: str, confidence: float) -> lis
     """A candidate list of zero or one: empty and missing values propose nothing."""
     if value is None:
         return []
-    text = " ".join(str(value).split())
+    text = unicodedata.normalize("NFC", " ".join(str(value).split()))
     return [Candidate(field, text, extractor, confidence)] if text else []

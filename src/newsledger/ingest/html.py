@@ -50,16 +50,35 @@ def extract_page(name: str, markup: bytes | str, settings: Settings, url: str | 
         raise UnreadableInput("not HTML: no document could be parsed")
     tree = _within_size(tree, settings.html_max_elements)
     updated = _modified_date(tree, text)
-    result = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False,
-        favor_recall=settings.html_favor_recall,
-    )
-    document = result.as_dict() if result is not None else {}  # type: ignore[union-attr]
-    if not (document.get("text") or "").strip():
+    document = _extract(tree, url, settings.html_favor_recall)
+    if not document.get("text") and not settings.html_favor_recall:
+        # Extraction consumes the tree, so a second try needs a fresh parse; it is rare.
+        document = _extract(_reparse(text, settings), url, favor_recall=True)
+    body, origin = _paragraphs(document.get("text") or ""), "trafilatura"
+    if not body:
+        document = _metadata_only(_reparse(text, settings), url)
+        body, origin = _paragraphs(document.get("description") or ""), "page-description"
+    if not body:
         raise UnreadableInput("no article text found in the HTML")
-    body = _paragraphs(document["text"])
     candidates = list(extra) + _metadata(document, updated) + lead_dateline_candidates(body)
+    candidates.append(Candidate("body", origin, origin, 1.0))
     return Draft(name, body, tuple(candidates), format)
+
+
+def _extract(tree: Any, url: str | None, favor_recall: bool) -> dict[str, Any]:
+    result = trafilatura.bare_extraction(tree, url=url, with_metadata=True,
+                                         include_comments=False, favor_recall=favor_recall)
+    return result.as_dict() if result is not None else {}  # type: ignore[union-attr]
+
+
+def _metadata_only(tree: Any, url: str | None) -> dict[str, Any]:
+    """A page with no main text (a teaser, a script-built page) still has a title, a date
+    and a description; the description then stands as the body, and says so."""
+    return trafilatura.extract_metadata(tree, default_url=url).as_dict()
+
+
+def _reparse(text: str, settings: Settings) -> Any:
+    return _within_size(trafilatura.load_html(text), settings.html_max_elements)
 
 
 _MAIN_CONTAINERS = ("//article", "//main", "//*[@role='main']", "//*[@itemprop='articleBody']")
