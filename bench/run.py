@@ -1,0 +1,356 @@
+#!/usr/bin/env python3
+"""Ingest throughput and peak memory, newsledger beside trafilatura on the same pages.
+
+    python bench/run.py --shared ../shared [--limit N] [--runs 3]
+
+Each measurement is its own process, run --runs times (round-robin, so drift on a shared
+machine hits every row alike); the table shows the median wall time and the highest
+peak RSS, read from the kernel's rusage of that one child (os.wait4).
+
+Rows:
+- BBC text corpus through the CLI (the INGEST constant below: `newsledger ingest`).
+- HTML pages (two corpora plus the trafilatura-eval pages) through the CLI, which
+  includes Python start-up, imports and JSON output;
+- the same pages in a Python loop in a fresh process, timed around the loop only:
+  newsledger's `list(read_inputs(paths, load_settings()))`, `trafilatura.extract(html)`,
+  `trafilatura.extract(html, with_metadata=True)`, and the latter without comments
+  (our reader's settings). These loops are like for like.
+
+Writes bench/last-results.json and docs/performance.md. Work files go to bench/work/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "bench" / "work"
+RESULTS = REPO / "bench" / "last-results.json"
+DOC = REPO / "docs" / "performance.md"
+LIBRARIES = ("newsledger", "trafilatura", "htmldate", "lxml", "charset-normalizer",
+             "py3langid")
+TARGET = 1.1  # newsledger / trafilatura-with-metadata, in-process loop time
+
+# How the BBC corpus is ingested: the one place to change it. `{db}` is a fresh temporary
+# SQLite file per run; --quiet drops the progress bar, which a benchmark does not need.
+# Before `ingest` existed this was ("newsledger", "extract", "{inputs}", "--jsonl").
+INGEST = ("newsledger", "ingest", "--db", "{db}", "--quiet", "{inputs}")
+
+HTML_SOURCES = ("corpora/trafilatura-news-html/html", "corpora/newspaper4k-html-fixtures/html",
+                "eval/trafilatura-eval/html")
+
+
+# --------------------------------------------------------------------------- inputs
+
+def newsledger_bin() -> str:
+    beside = Path(sys.executable).with_name("newsledger")
+    return str(beside if beside.exists() else REPO / ".venv" / "bin" / "newsledger")
+
+
+def html_pages(shared: Path, limit: int | None) -> list[str]:
+    """The HTML pages, gzipped ones unpacked once into bench/work/html/ so that every
+    system reads the same plain files."""
+    pages: list[str] = []
+    for source in HTML_SOURCES:
+        files = sorted(p for p in (shared / source).iterdir() if p.is_file())[:limit]
+        pages += [str(unpacked(p, WORK / "html" / source.split("/")[1])) for p in files]
+    return pages
+
+
+def unpacked(path: Path, folder: Path) -> Path:
+    if path.suffix != ".gz":
+        return path
+    target = folder / path.name[:-3]
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(gzip.decompress(path.read_bytes()))
+    return target
+
+
+def bbc_inputs(shared: Path, limit: int | None) -> tuple[list[str], int]:
+    """The folder as the user would name it; explicit files only with --limit. The walk
+    takes every .txt file, README.TXT included, so that is what is counted."""
+    folder = shared / "corpora" / "bbc-fulltext" / "bbc"
+    files = sorted(str(p) for p in folder.rglob("*") if p.suffix.lower() == ".txt")
+    if limit:
+        return files[:limit], len(files[:limit])
+    return [str(folder)], len(files)
+
+
+# --------------------------------------------------------------------------- measuring
+
+def run_once(argv: list[str], capture: bool) -> dict[str, Any]:
+    """Start argv, wait for it with wait4 so its own rusage comes back."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out if capture else subprocess.DEVNULL,
+                                stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode not in (0, 1):  # 1: some inputs gave error records
+            raise RuntimeError(f"{argv[:3]} exited {proc.returncode}: {err.read()[-2000:]}")
+        result = {"wall": wall, "rss_mb": usage.ru_maxrss / 1024}  # KiB on Linux
+        if capture:
+            result.update(json.loads(out.read().decode().strip().splitlines()[-1]))
+        return result
+
+
+# --------------------------------------------------------------------------- loops (child side)
+
+def loop(kind: str, paths: list[str]) -> dict[str, Any]:
+    """Runs in the child: import first, then time the loop alone, so start-up and
+    imports (paid once per process) stay out of the per-page figure."""
+    if kind == "newsledger":
+        from newsledger.ingest import read_inputs
+        from newsledger.records import Article
+        from newsledger.settings import load_settings
+
+        started = time.perf_counter()
+        results = list(read_inputs(paths, load_settings()))
+        seconds = time.perf_counter() - started
+        return {"loop": seconds, "with_text": sum(isinstance(r, Article) for r in results)}
+    import trafilatura
+
+    options = LOOP_OPTIONS[kind]
+    started = time.perf_counter()
+    texts = [trafilatura.extract(Path(p).read_bytes(), **options) for p in paths]
+    seconds = time.perf_counter() - started
+    return {"loop": seconds, "with_text": sum(bool(t) for t in texts)}
+
+
+# extract()'s defaults also extract comments, which our HTML reader turns off: the last
+# loop does exactly our work, so the ratio against it is the strictest like-for-like one.
+LOOP_OPTIONS: dict[str, dict[str, bool]] = {
+    "trafilatura": {},
+    "trafilatura-metadata": {"with_metadata": True},
+    "trafilatura-metadata-nocomments": {"with_metadata": True, "include_comments": False},
+}
+LOOPS = ("newsledger", *LOOP_OPTIONS)
+
+
+# --------------------------------------------------------------------------- plan
+
+def plan(shared: Path, limit: int | None, pages_file: Path) -> list[dict[str, Any]]:
+    """Every measurement: its label, the argv of its process, how many inputs it reads."""
+    bbc, bbc_count = bbc_inputs(shared, limit)
+    pages = html_pages(shared, limit)
+    pages_file.write_text("\n".join(pages), encoding="utf-8")
+    cli = [newsledger_bin(), "extract", *pages, "--jsonl"]
+    rows = [{"name": "bbc: newsledger CLI", "group": "bbc", "inputs": bbc_count,
+             "argv": ingest_argv(bbc), "capture": False, "command": shown_ingest()},
+            {"name": "html: newsledger CLI", "group": "html", "inputs": len(pages),
+             "argv": cli, "capture": False, "command": "newsledger extract PAGES --jsonl"}]
+    for kind in LOOPS:
+        rows.append({"name": f"html: {kind} loop", "group": "html", "inputs": len(pages),
+                     "argv": [sys.executable, __file__, "--loop", kind, str(pages_file)],
+                     "capture": True, "command": LOOP_CALLS[kind]})
+    return rows
+
+
+LOOP_CALLS = {
+    "newsledger": "list(read_inputs(paths, load_settings()))",
+    "trafilatura": "trafilatura.extract(html)",
+    "trafilatura-metadata": "trafilatura.extract(html, with_metadata=True)",
+    "trafilatura-metadata-nocomments":
+        "trafilatura.extract(html, with_metadata=True, include_comments=False)",
+}
+
+
+def shown_ingest() -> str:
+    return " ".join(INGEST).replace("{db}", "TMP.db").replace("{inputs}", "bbc/")
+
+
+def ingest_argv(inputs: list[str]) -> list[str]:
+    """INGEST with our venv's newsledger; `{db}` gets a fresh path at run time."""
+    argv = [newsledger_bin()] + list(INGEST[1:])
+    at = argv.index("{inputs}")
+    return argv[:at] + inputs + argv[at + 1:]
+
+
+def with_fresh_db(argv: list[str], folder: str) -> list[str]:
+    return [a.replace("{db}", os.path.join(folder, "bench.db")) for a in argv]
+
+
+def run_all(rows: list[dict[str, Any]], runs: int) -> None:
+    """Round-robin, so a burst of load from elsewhere hits every row, not just one."""
+    for row in rows:
+        row["runs"] = []
+    for round_ in range(runs):
+        for row in rows:
+            with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as tmp:
+                result = run_once(with_fresh_db(row["argv"], tmp), row["capture"])
+            row["runs"].append(result)
+            print(f"  run {round_ + 1}/{runs} {row['name']}: {result['wall']:.1f} s, "
+                  f"{result['rss_mb']:.0f} MB", file=sys.stderr)
+
+
+def summarise(row: dict[str, Any]) -> dict[str, Any]:
+    """Median wall (and loop) time over the runs, highest peak RSS."""
+    wall = statistics.median(r["wall"] for r in row["runs"])
+    timed = statistics.median(r.get("loop", r["wall"]) for r in row["runs"])
+    summary = {"name": row["name"], "group": row["group"], "command": row["command"],
+               "inputs": row["inputs"], "runs": len(row["runs"]),
+               "wall_s": round(wall, 2), "timed_s": round(timed, 2),
+               "timed_is_loop": row["capture"],
+               "ms_per_input": round(1000 * timed / row["inputs"], 2),
+               "inputs_per_s": round(row["inputs"] / timed, 1),
+               "peak_rss_mb": round(max(r["rss_mb"] for r in row["runs"]), 1),
+               "all_walls_s": [round(r["wall"], 2) for r in row["runs"]]}
+    if row["capture"]:
+        summary["with_text"] = row["runs"][-1]["with_text"]
+    return summary
+
+
+def ratios(summary: dict[str, dict[str, Any]]) -> dict[str, float]:
+    ours = summary["html: newsledger loop"]["timed_s"]
+    return {
+        "loop_vs_trafilatura_metadata": round(
+            ours / summary["html: trafilatura-metadata loop"]["timed_s"], 3),
+        "loop_vs_trafilatura_metadata_nocomments": round(
+            ours / summary["html: trafilatura-metadata-nocomments loop"]["timed_s"], 3),
+        "loop_vs_trafilatura": round(ours / summary["html: trafilatura loop"]["timed_s"], 3),
+        "cli_vs_trafilatura_metadata_process": round(
+            summary["html: newsledger CLI"]["wall_s"]
+            / summary["html: trafilatura-metadata loop"]["wall_s"], 3),
+    }
+
+
+# --------------------------------------------------------------------------- report
+
+def machine() -> dict[str, Any]:
+    info = {"nproc": os.cpu_count(), "python": platform.python_version(),
+            "platform": platform.platform(), "cpu": platform.processor() or "unknown",
+            "memory_gb": None}
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        info["cpu"] = next(ln.split(":", 1)[1].strip() for ln in cpuinfo.splitlines()
+                           if ln.startswith("model name"))
+        kib = next(int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines()
+                   if ln.startswith("MemTotal"))
+        info["memory_gb"] = round(kib / 1024 / 1024, 1)
+    except (OSError, StopIteration, ValueError):
+        pass  # not Linux: the fields above stay as they are
+    return info
+
+
+def versions() -> dict[str, str]:
+    found = {}
+    for name in LIBRARIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def shown(path: str) -> str:
+    """The shared folder as the Makefile names it, when it is the default one."""
+    return os.path.relpath(path, REPO) if Path(path) == (REPO.parent / "shared").resolve() else path
+
+
+def write_report(result: dict[str, Any]) -> None:
+    m, v, r = result["machine"], result["versions"], result["ratios"]
+    lines = [
+        "# Performance", "",
+        "Generated by `bench/run.py`; do not edit by hand. Reproduce with `make bench`",
+        f"(= `.venv/bin/python bench/run.py --shared {shown(result['shared'])}"
+        + (f" --limit {result['limit']}" if result["limit"] else "") + "`).", "",
+        f"Run {result['date']} on {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, "
+        f"Python {m['python']}; load average {result['load_before']} before, "
+        f"{result['load_after']} after. "
+        + ", ".join(f"{k} {val}" for k, val in v.items()) + ".", "",
+        f"Each row is a separate process, run {result['runs']} time(s); time is the median, "
+        "peak RSS the highest. For the CLI rows the time is the whole process (Python "
+        "start-up, imports, JSON output included); for the loop rows it is the loop alone, "
+        "timed inside a fresh process after the imports (the process's wall time is in "
+        "bench/last-results.json).", "",
+        "| measurement | inputs | time (s) | ms / input | inputs / s | peak RSS (MB) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in result["rows"]:
+        lines.append(f"| {s['name']} (`{s['command']}`) | {s['inputs']} | {s['timed_s']} | "
+                     f"{s['ms_per_input']} | {s['inputs_per_s']} | {s['peak_rss_mb']} |")
+    verdict = "meets" if r["loop_vs_trafilatura_metadata"] <= TARGET else "misses"
+    lines += [
+        "",
+        f"newsledger / trafilatura with metadata (loops, like for like): "
+        f"**{r['loop_vs_trafilatura_metadata']}** ({verdict} the target <= {TARGET}).  ",
+        f"newsledger / trafilatura with metadata and without comments, exactly our "
+        f"settings (loops): {r['loop_vs_trafilatura_metadata_nocomments']}.  ",
+        f"newsledger / trafilatura body only (loops): {r['loop_vs_trafilatura']}.  ",
+        f"newsledger CLI / trafilatura-with-metadata process (both whole processes): "
+        f"{r['cli_vs_trafilatura_metadata_process']}.", "",
+        "Peak RSS: about 100 MB of newsledger's is the py3langid model (language "
+        "identification), which trafilatura does not load.", "",
+        f"BBC: {result['bbc_note']}  ",
+        "HTML pages: " + ", ".join(f"`{s}`" for s in HTML_SOURCES) + " (the gzipped ones "
+        "unpacked to bench/work/ first). `extract()`'s defaults also extract comments; "
+        "newsledger's HTML reader does not, hence the no-comments row.", "",
+    ]
+    DOC.parent.mkdir(exist_ok=True)
+    DOC.write_text("\n".join(lines), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- main
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--limit", type=int, help="at most N inputs from each corpus")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--loop", choices=LOOPS, help=argparse.SUPPRESS)  # child side
+    ap.add_argument("pages", nargs="?", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.loop:
+        paths = Path(args.pages).read_text(encoding="utf-8").splitlines()
+        print(json.dumps({"pages": len(paths), **loop(args.loop, paths)}))
+        return 0
+    if not args.shared.is_dir():
+        print(f"shared data absent ({args.shared}): nothing to benchmark")
+        return 0
+    shared = args.shared.resolve()
+    WORK.mkdir(parents=True, exist_ok=True)
+    rows = plan(shared, args.limit, WORK / "pages.txt")
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    run_all(rows, args.runs)
+    summary = {row["name"]: summarise(row) for row in rows}
+    result = {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "shared": str(shared), "limit": args.limit, "runs": args.runs,
+        "machine": machine(), "versions": versions(),
+        "load_before": load_before, "load_after": [round(x, 2) for x in os.getloadavg()],
+        "ingest_command": " ".join(INGEST),
+        "bbc_note": (f"`{shown_ingest()}` on corpora/bbc-fulltext/bbc "
+                     f"({rows[0]['inputs']} .txt files, Latin-1"
+                     + ("" if args.limit else "; README.TXT is one of them") + ")"
+                     + ("; output to /dev/null." if "extract" in INGEST
+                        else ", into a new SQLite store each run.")),
+        "rows": list(summary.values()), "ratios": ratios(summary),
+    }
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    write_report(result)
+    for s in result["rows"]:
+        print(f"{s['name']:<36} {s['timed_s']:>8.2f} s {s['ms_per_input']:>8.2f} ms/input "
+              f"{s['inputs_per_s']:>7.1f}/s {s['peak_rss_mb']:>7.1f} MB")
+    print(json.dumps(result["ratios"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
