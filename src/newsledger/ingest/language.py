@@ -23,3 +23,10 @@ def detect_language(text: str) -> tuple[str, float] | None:
         return None
     code, probability = _identifier().classify(sample)
     return str(code), float(probability)
+
+
+def language_probability(text: str) -> float:
+    """How sure the model is of its best guess: a plausibility score for a decoding."""
+    if not text.strip():
+        return 0.0
+    return float(_identifier().classify(text)[1])
