@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import htmldate
 import trafilatura
 from lxml import etree
 
@@ -23,6 +24,8 @@ from .dates import parse_date
 from .decode import decode_text
 from .draft import Draft, propose
 
+QUICK_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+MAX_DATE_SEARCH_CHARS = 5_000_000  # htmldate on a whole huge page costs minutes
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _MODIFIED_XPATH = (
     "//meta[@property='article:modified_time' or @name='last-modified' "
@@ -50,6 +53,7 @@ def extract_page(name: str, markup: bytes | str, settings: Settings, url: str | 
         raise UnreadableInput("not HTML: no document could be parsed")
     tree = _within_size(tree, settings.html_max_elements)
     updated = _modified_date(tree, text)
+    published = _original_date(text, url)
     document = _extract(tree, url, settings.html_favor_recall)
     if not document.get("text") and not settings.html_favor_recall:
         # Extraction consumes the tree, so a second try needs a fresh parse; it is rare.
@@ -61,13 +65,25 @@ def extract_page(name: str, markup: bytes | str, settings: Settings, url: str | 
     if not body:
         raise UnreadableInput("no article text found in the HTML")
     candidates = list(extra) + _metadata(document, updated) + lead_dateline_candidates(body)
+    candidates += propose("published", published, "htmldate", 0.8)
     candidates.append(Candidate("body", origin, origin, 1.0))
     return Draft(name, body, tuple(candidates), format)
 
 
+def _original_date(text: str, url: str | None) -> str | None:
+    """htmldate's extensive search on the page as served. trafilatura runs htmldate too,
+    but on its own cleaned tree, where the comments that date some pages are gone."""
+    if len(text) > MAX_DATE_SEARCH_CHARS:
+        return None  # the metadata pass below still looks at the head of the page
+    found = htmldate.find_date(text, extensive_search=True, original_date=True, url=url)
+    return parse_date(found) if found else None
+
+
 def _extract(tree: Any, url: str | None, favor_recall: bool) -> dict[str, Any]:
+    # The date from this pass is a quick one (meta tags, URL): the full search is above.
     result = trafilatura.bare_extraction(tree, url=url, with_metadata=True,
-                                         include_comments=False, favor_recall=favor_recall)
+                                         include_comments=False, favor_recall=favor_recall,
+                                         date_extraction_params=QUICK_DATE_SEARCH)
     return result.as_dict() if result is not None else {}  # type: ignore[union-attr]
 
 
@@ -131,7 +147,7 @@ def _metadata(document: dict[str, Any], updated: str | None) -> list[Candidate]:
         + propose("subtitle", document.get("description"), extractor, 0.5)
         + propose("source", document.get("sitename"), extractor, 0.7)
         + propose("url", document.get("url"), extractor, 0.7)
-        + propose("published", parse_date(document.get("date")), "htmldate", 0.8)
+        + propose("published", parse_date(document.get("date")), "trafilatura-date", 0.6)
         + propose("updated", updated, "meta-modified", 0.7)
     )
     if document.get("author"):
