@@ -1,8 +1,10 @@
-"""HTML pages: body by trafilatura, dates by htmldate (through trafilatura), plus our rules.
+"""HTML pages: body and metadata by trafilatura, the publication date by htmldate.
 
-The page is parsed once; trafilatura's metadata pass runs htmldate on the same tree.
-What trafilatura does not look for (the last update, a dateline) we read cheaply from
-the tree before extraction changes it.
+htmldate's extensive search runs on the page as served (trafilatura's own date pass,
+on its cleaned tree, only proposes a fallback). What trafilatura does not look for (the
+last update, a dateline) we read cheaply from the tree before extraction consumes it.
+A page with no main text falls back to trafilatura's recall mode, then to the page's
+description, and the `body` candidate records which one gave the text.
 """
 
 from __future__ import annotations
