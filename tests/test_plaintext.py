@@ -118,3 +118,26 @@ def test_author_lists_split_but_initials_stay_with_their_name():
 
     assert split_names("Jane Doe, John Roe and Ali Veli") == ["Jane Doe", "John Roe", "Ali Veli"]
     assert split_names("Hines, P. J.") == ["Hines, P. J."]
+
+
+def test_news_sentences_about_newsletters_and_subscriptions_are_body():
+    for sentence in (
+        'Jerry Steinman, publisher of a trade newsletter, said the move "changes everything."',
+        "The holding company will subscribe for all the shares to which it is entitled.",
+    ):
+        assert classify(sentence).kind == "body", sentence
+    assert classify("Sign up for our newsletter to get the day's top stories.").kind \
+        == "subscription"
+
+
+def test_a_long_lead_sentence_is_not_a_headline(settings):
+    lead = ('The creator of a web site found to be a threat to clinic staff says a decision '
+            'to shut the site down is just a ``temporary setback.\'\'')
+    article = parse(f"{lead}\n\n{BODY_1}", settings)
+    assert article.title is None and article.text.startswith("The creator of a web site")
+
+
+def test_wire_dateline_line_with_agency(settings):
+    article = parse(f"NAIROBI, Kenya (AP) _\n\n{BODY_1}\n\n{BODY_2}", settings)
+    assert (article.dateline, article.source, article.title) == ("NAIROBI, Kenya", "AP", None)
+    assert article.text == f"{BODY_1}\n\n{BODY_2}"

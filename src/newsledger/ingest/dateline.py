@@ -14,7 +14,11 @@ from ..records import Candidate
 # by ", Region" in any case, on a short line of its own.
 _PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{1,40}?"
 _REGION = r"(?:,\s*[A-ZÀ-ÖØ-Þ][\w.'’\- ]{1,40}?)?"
-DATELINE_LINE = re.compile(rf"^\s*(?P<place>{_PLACE}{_REGION})\s*$")
+# On a line of its own, maybe with the agency and the dash that leads into the text:
+# "NAIROBI, Kenya (AP) _", "BUDAPEST, March 12 (Xinhua) --".
+DATELINE_LINE = re.compile(
+    rf"^\s*(?P<place>{_PLACE}{_REGION})\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?\s*[-–—_:]*\s*$")
 # The same at the start of a paragraph, closed by an agency and/or a dash.
 DATELINE_LEAD = re.compile(
     rf"^\s*(?P<place>{_PLACE}{_REGION})\s*"
@@ -24,12 +28,13 @@ _NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "LIVE", "WATCH", "V
                "PHOTOS", "OPINION", "ANALYSIS", "EDITOR'S NOTE", "NOTE", "SOURCE"}
 
 
-def dateline_line(line: str) -> str | None:
-    """The place when `line` is nothing but a dateline."""
+def dateline_line(line: str) -> tuple[str, str | None] | None:
+    """(place, agency) when `line` is nothing but a dateline."""
     match = DATELINE_LINE.match(line)
-    if not match or len(line.split()) > 6:
+    if not match or len(line.split()) > 8:
         return None
-    return _checked(match.group("place"))
+    place = _checked(match.group("place"))
+    return (place, match.group("agency")) if place else None
 
 
 def dateline_lead(paragraph: str) -> tuple[str, str | None] | None:

@@ -77,10 +77,13 @@ _SOURCE_LINE = re.compile(r"^\s*(?:source|sources|kaynak|fuente|fonte|quelle)\s*
                           re.I)
 _SUBSCRIPTION = re.compile(
     r"subscri|newsletter|sign up|abonn|suscr|abbona|abone ol|premium content", re.I)
+# What a promotion says to the reader, never what a news sentence says about someone:
+# "a trade newsletter", "will subscribe for all the shares" are not promotions.
 _PROMO_CUE = re.compile(
-    r"contact us|sign up|subscribe (?:now|to|for|today)|click here|subscription options|"
-    r"free trial|already a subscriber|log ?in|website contains|only a portion|"
-    r"newsletter|download (?:our|the) app", re.I)
+    r"contact us|sign up|subscribe (?:now|today|here|to (?:our|the|get))|click here|"
+    r"subscription options|free trial|already a subscriber|\blog ?in\b|website contains|"
+    r"only a portion|our newsletters?|download (?:our|the) app|(?:abonnez|suscr[íi]bete|"
+    r"abbonati|abone ol)", re.I)
 _OUTLET_BEFORE_WEBSITE = re.compile(
     r"^(?P<outlet>(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)\s+(?:website|web site|site|app)\b")
 _COPYRIGHT = re.compile(
@@ -213,8 +216,11 @@ def _author_line(text: str) -> LineFacts | None:
 
 
 def _dateline(text: str) -> LineFacts | None:
-    place = dateline_line(text)
-    return LineFacts("dateline", dateline=place) if place else None
+    found = dateline_line(text)
+    if not found:
+        return None
+    place, agency = found
+    return LineFacts("dateline", dateline=place, outlet=agency, outlet_confidence=0.3)
 
 
 def _date_or_byline(text: str, dayfirst_slash: bool) -> LineFacts | None:

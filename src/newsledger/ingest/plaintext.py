@@ -30,7 +30,7 @@ ENDS_BODY = ("tail", "author", "copyright", "source")
 MIN_WORDS_BEFORE_CREDITS = 50
 INLINE_BOX_MAX_LINES = 6  # a related-links box inside an article: a few short lines
 INLINE_BOX_LINE_WORDS = 20
-HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_WORDS = 22  # real headlines are shorter; a longer line is a lead sentence
 SUBTITLE_MAX_WORDS = 70
 EXTRACTOR = "plaintext"
 
@@ -99,8 +99,10 @@ def is_hard_wrapped(blocks: list[str]) -> bool:
 
 
 def is_headline(text: str) -> bool:
+    """Short, and not closed like a sentence (quotes and brackets looked through)."""
     words = len(text.split())
-    return 0 < words <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", ":", ";", ","))
+    closing = text.rstrip().rstrip("\"'”’»)]`")
+    return 0 < words <= HEADLINE_MAX_WORDS and not closing.endswith((".", ":", ";", ","))
 
 
 def is_label(unit: Unit) -> bool:
