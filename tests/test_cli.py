@@ -19,7 +19,9 @@ def test_extract_jsonl_prints_contract_records_in_input_order():
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [list(r) for r in records] == [CONTRACT_KEYS, CONTRACT_KEYS]
     assert [r["published"] for r in records] == ["2024-03-19", "2024-03-26"]
-    assert all(r["error"] is None and r["entities"] == [] for r in records)
+    assert all(r["error"] is None and r["times"] == [] for r in records)
+    entity_keys = {"start", "end", "text", "label", "entity"}
+    assert all(r["entities"] and r["entities"][0].keys() == entity_keys for r in records)
 
 
 def test_extract_overrides(tmp_path):

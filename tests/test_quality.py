@@ -39,8 +39,14 @@ FLOORS = [(task, metric, floor) for task, table in harness.read_floors().items()
 
 @pytest.fixture(scope="module")
 def scores() -> Iterator[dict[str, dict[str, Any]]]:
-    """Both tasks in one go: their two CLI runs go side by side."""
-    with tempfile.TemporaryDirectory(prefix="newsledger-quality-") as work:
+    """Both tasks in one go: their two CLI runs go side by side. Both score only the
+    ingest (body and date), so the understanding stages are switched off to save time;
+    `make eval` runs the command exactly as the scorers print it."""
+    with tempfile.TemporaryDirectory(prefix="newsledger-quality-") as work, \
+            pytest.MonkeyPatch.context() as patch:
+        config = Path(work) / "settings.toml"
+        config.write_text("understanding = false\n", encoding="utf-8")
+        patch.setenv("NEWSLEDGER_CONFIG", str(config))
         yield harness.measure_ours(SHARED.resolve(), sorted({t for t, _, _ in FLOORS}),
                                    Path(work))
 

@@ -20,6 +20,9 @@ def columns(store: Store, table: str) -> list[str]:
 
 
 def test_migrations_give_the_documented_columns(store):
+    assert columns(store, "entities") == [
+        "article_id", "start", "end", "text", "label", "entity", "sentence", "extractor",
+        "confidence"]
     assert columns(store, "articles") == [
         "id", "input", "format", "url", "source", "language", "title", "subtitle", "authors",
         "published", "updated", "dateline", "text", "ingested_at"]

@@ -21,6 +21,7 @@ from .present.listing import render
 from .records import FailedInput, IngestResult
 from .settings import Settings, load_settings
 from .store import LIST_COLUMNS, Store
+from .understand import understand
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -91,17 +92,18 @@ def extract(paths: tuple[str, ...], published: str | None, source: str | None,
     """
     settings = load_settings({"published": published, "source": source, "language": language})
     results = read_inputs(list(paths), settings)
-    failed = _print_records(results, fmt)
+    failed = _print_records(results, fmt, settings.understanding)
     sys.exit(EXIT_SOME_ERRORS if failed else EXIT_OK)
 
 
-def _print_records(results: Iterable[IngestResult], fmt: str) -> int:
+def _print_records(results: Iterable[IngestResult], fmt: str, understanding: bool) -> int:
     """Stream JSON Lines as they come; gather the rest for one rendering."""
     failed = 0
     gathered: list[dict[str, Any]] = []
     for result in results:
         failed += isinstance(result, FailedInput)
-        record = result.to_contract()
+        record = result.to_contract() if isinstance(result, FailedInput) \
+            else understand(result, understanding).to_contract()
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -123,8 +125,15 @@ def _articles_as_text(records: list[dict[str, Any]]) -> str:
         meta = [f"{key}: {_show(record[key])}" for key in
                 ("id", "title", "subtitle", "authors", "source", "published", "updated",
                  "dateline", "language", "url")]
+        meta.append(f"entities: {_entity_summary(record.get('entities') or [])}")
         blocks.append("\n".join([f"== {record['input']}", *meta, "", record["text"]]))
     return "\n\n".join(blocks)
+
+
+def _entity_summary(entities: list[dict[str, Any]]) -> str:
+    """Each canonical name once, with its label, in order of first mention."""
+    seen = dict.fromkeys(f"{e['entity']} ({e['label']})" for e in entities)
+    return ", ".join(seen) if seen else "-"
 
 
 def _show(value: Any) -> str:

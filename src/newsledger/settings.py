@@ -33,6 +33,7 @@ class Settings:
     max_input_bytes: int = 200_000_000
     html_favor_recall: bool = False
     html_max_elements: int = 20_000
+    understanding: bool = True
     date_dayfirst_slash: bool = False
 
 
@@ -45,6 +46,8 @@ HELP: dict[str, str] = {
     "max_input_bytes": "Inputs larger than this are refused with an error record.",
     "html_favor_recall": "Ask trafilatura to keep more text when extracting HTML bodies.",
     "html_max_elements": "An HTML page with more elements is cut to its article element first.",
+    "understanding": "Run the understanding stages (entities, ...) in extract and ingest; "
+                     "off, only the ingest runs (metadata and body).",
     "date_dayfirst_slash": "Read 03/04/2024 as 3 April (day first) rather than 4 March.",
 }
 

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..records import FailedInput
+from ..records import Article, FailedInput
 from ..settings import Settings
 from ..store import Store
+from ..understand import understand
 from . import read_file
 from .inputs import walk
 
@@ -32,7 +33,9 @@ def ingest_paths(paths: list[str], store: Store, settings: Settings,
     summary = IngestSummary()
     for path in files:
         for result in read_file(path, settings):
-            outcome = store.add(result)
+            found = understand(result, settings.understanding).entities \
+                if isinstance(result, Article) else ()
+            outcome = store.add(result, found)
             if outcome == "new":
                 summary.new += 1
             elif outcome == "known":

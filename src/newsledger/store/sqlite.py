@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Article, FailedInput, IngestResult
+from ..understand.records import Entity
 from .migrations import migrate
 
 Outcome = Literal["new", "known", "error"]
@@ -72,8 +73,9 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, result: IngestResult) -> Outcome:
-        """Store one ingest result; say whether it was new, already known, or an error."""
+    def add(self, result: IngestResult, entities: Sequence[Entity] = ()) -> Outcome:
+        """Store one ingest result and what was found in it, in one transaction; say
+        whether it was new, already known, or an error."""
         if isinstance(result, FailedInput):
             self._record_error(result)
             return "error"
@@ -81,6 +83,7 @@ class Store:
             known = db.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone()
             if not known:
                 self._insert_article(db, result)
+                self._insert_entities(db, entities)
             db.execute("INSERT OR IGNORE INTO article_inputs VALUES (?, ?, ?)",
                        (result.id, result.input, _now()))
         return "known" if known else "new"
@@ -98,6 +101,12 @@ class Store:
             "INSERT INTO metadata_candidates VALUES (?, ?, ?, ?, ?)",
             [(article.id, c.field, c.value, c.extractor, c.confidence)
              for c in article.candidates])
+
+    def _insert_entities(self, db: sqlite3.Connection, entities: Sequence[Entity]) -> None:
+        db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.article, e.start, e.end, e.text, e.label, e.entity, e.sentence, e.extractor,
+              e.confidence) for e in entities])
 
     def _record_error(self, failed: FailedInput) -> None:
         now = _now()
@@ -156,6 +165,9 @@ class Store:
         record["candidates"] = [dict(r) for r in self.connection.execute(
             "SELECT field, value, extractor, confidence FROM metadata_candidates"
             " WHERE article_id = ? ORDER BY field, confidence DESC", (record["id"],))]
+        record["entities"] = [dict(r) for r in self.connection.execute(
+            "SELECT start, end, text, label, entity, sentence, extractor, confidence"
+            " FROM entities WHERE article_id = ? ORDER BY start", (record["id"],))]
         return record
 
     def errors(self) -> list[dict[str, Any]]:
