@@ -32,9 +32,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from newsledger.about import library_versions
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "work"
@@ -249,14 +250,6 @@ def machine() -> dict[str, Any]:
     return info
 
 
-def versions() -> dict[str, str]:
-    found = {}
-    for name in LIBRARIES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
-    return found
 
 
 def shown(path: str) -> str:
@@ -274,7 +267,7 @@ def write_report(result: dict[str, Any]) -> None:
         f"Run {result['date']} on {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, "
         f"Python {m['python']}; load average {result['load_before']} before, "
         f"{result['load_after']} after. "
-        + ", ".join(f"{k} {val}" for k, val in v.items()) + ".", "",
+        + ", ".join(f"{k} {val}" for k, val in v.items() if k != "python") + ".", "",
         f"Each row is a separate process, run {result['runs']} time(s); time is the median, "
         "peak RSS the highest. For the CLI rows the time is the whole process (Python "
         "start-up, imports, JSON output included); for the loop rows it is the loop alone, "
@@ -333,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "shared": str(shared), "limit": args.limit, "runs": args.runs,
-        "machine": machine(), "versions": versions(),
+        "machine": machine(), "versions": library_versions(LIBRARIES),
         "load_before": load_before, "load_after": [round(x, 2) for x in os.getloadavg()],
         "ingest_command": " ".join(INGEST),
         "bbc_note": (f"`{shown_ingest()}` on corpora/bbc-fulltext/bbc "

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import platform
 import shlex
 import subprocess
 import sys
@@ -25,9 +24,10 @@ import time
 import tomllib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from newsledger.about import library_versions
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "evaluation" / "work"
@@ -205,14 +205,6 @@ def measure_baseline(shared: Path, name: str, work: Path, jobs: int) -> dict[str
 
 # --------------------------------------------------------------------------- report
 
-def versions() -> dict[str, str]:
-    found = {"python": platform.python_version()}
-    for name in LIBRARIES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
-    return found
 
 
 def read_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
@@ -230,7 +222,7 @@ def previous_scores() -> dict[str, Any]:
 def task_entry(shared: Path, name: str, ours: dict[str, Any],
                base: dict[str, Any]) -> dict[str, Any]:
     task = TASKS[name]
-    vers = versions()
+    vers = library_versions(LIBRARIES)
     return {
         "dataset": task.dataset, "dataset_dir": str(dataset(shared, task)),
         "docs": ours["docs"], "scorer": f"tools/eval/{task.scorer}",
