@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -167,30 +168,31 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, source
     The same article read twice is stored once. Inputs that give no article are
     recorded with the reason and listed in the closing summary.
     """
-    from .ingest.batch import count_files, ingest_paths
+    from .ingest.batch import ingest_files
+    from .ingest.inputs import walk
 
     settings = load_settings({"db": db, "published": published, "source": source,
                               "language": language})
+    files = list(walk(list(paths)))
     with open_store(settings) as store:
-        show_progress = not quiet and sys.stderr.isatty()
-        if show_progress:
-            summary = _ingest_with_progress(list(paths), store, settings, count_files(list(paths)))
+        if not quiet and sys.stderr.isatty():
+            summary = _ingest_with_progress(files, store, settings)
         else:
-            summary = ingest_paths(list(paths), store, settings)
+            summary = ingest_files(files, store, settings)
     click.echo(f"Ingested into {settings.db}: {summary.line()}")
     for failed in summary.errors:
         click.echo(f"  error: {failed.input}: {failed.error}")
     sys.exit(EXIT_SOME_ERRORS if summary.errors else EXIT_OK)
 
 
-def _ingest_with_progress(paths: list[str], store: Store, settings: Settings, total: int) -> Any:
+def _ingest_with_progress(files: list[Path], store: Store, settings: Settings) -> Any:
     from rich.progress import Progress
 
-    from .ingest.batch import ingest_paths
+    from .ingest.batch import ingest_files
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("ingesting", total=total)
-        return ingest_paths(paths, store, settings, on_file=lambda _p: progress.advance(task))
+        task = progress.add_task("ingesting", total=len(files))
+        return ingest_files(files, store, settings, on_file=lambda _p: progress.advance(task))
 
 
 @main.command()

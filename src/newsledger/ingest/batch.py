@@ -25,11 +25,15 @@ class IngestSummary:
                 f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
 
 
-def ingest_paths(paths: list[str], store: Store, settings: Settings,
+def ingest_paths(paths: list[str], store: Store, settings: Settings) -> IngestSummary:
+    """Read every file under `paths` into `store`."""
+    return ingest_files(list(walk(paths)), store, settings)
+
+
+def ingest_files(files: list[Path], store: Store, settings: Settings,
                  on_file: Callable[[Path], None] | None = None) -> IngestSummary:
-    """Read every file under `paths` into `store`; `on_file` is called after each file
-    (a progress bar hooks in there)."""
-    files = list(walk(paths))
+    """Read these files into `store`; `on_file` is called after each one (a progress
+    bar hooks in there, knowing the total from `files`)."""
     summary = IngestSummary()
     for path in files:
         for result in read_file(path, settings):
@@ -46,6 +50,3 @@ def ingest_paths(paths: list[str], store: Store, settings: Settings,
             on_file(path)
     return summary
 
-
-def count_files(paths: list[str]) -> int:
-    return sum(1 for _ in walk(paths))
