@@ -13,10 +13,10 @@ from ..errors import UnreadableInput
 from ..records import Article, Candidate, article_id
 from ..settings import Settings
 from .draft import Draft
+from .furniture import split_names
 from .language import detect_language
 
 SINGLE_VALUED = ("title", "subtitle", "source", "url", "published", "updated", "dateline")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _PARAGRAPH_GAP = re.compile(r"\n\s*\n+")
 
 
@@ -68,18 +68,6 @@ def resolve_authors(candidates: list[Candidate]) -> tuple[str, ...]:
     return tuple(names)
 
 
-_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
-
-
-def split_names(value: str) -> list[str]:
-    """"A, B and C" -> three names; "Hines, P. J." stays one (initials after a comma)."""
-    names: list[str] = []
-    for part in (p.strip(" *-–—|") for p in _AUTHOR_SPLIT.split(value)):
-        if names and _INITIALS.match(part):
-            names[-1] = f"{names[-1]}, {part}"
-        elif part and any(ch.isalpha() for ch in part):
-            names.append(part.rstrip("."))
-    return names
 
 
 def _overrides(settings: Settings) -> list[Candidate]:

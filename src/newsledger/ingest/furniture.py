@@ -268,21 +268,37 @@ def _byline_with_dates(leftover: str, published: str | None, updated: str | None
 _NAME_PARTICLES = {"al", "el", "de", "da", "van", "von", "der", "bin", "ibn", "la", "le", "du"}
 
 
+# Between names in a byline, in the languages of our corpora ("A, B and C", "A ve B").
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bve\b|\bund\b|\bet\b|\by\b|\be\b)\s*",
+                             re.I)
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+
+
+def split_names(value: str) -> list[str]:
+    """"A, B and C" -> three names; "Hines, P. J." stays one (initials after a comma)."""
+    names: list[str] = []
+    for part in (p.strip(" *-–—|") for p in _NAME_SEPARATOR.split(value)):
+        if names and _INITIALS.match(part):
+            names[-1] = f"{names[-1]}, {part}"
+        elif part and any(ch.isalpha() for ch in part):
+            names.append(part.rstrip("."))
+    return names
+
+
 def person_names(value: str) -> list[str]:
     """Names in a byline, each 1-5 capitalised words ("al", "de" and the like allowed).
 
     All or nothing: "By Tuesday, the talks had collapsed" is a sentence, not a byline."""
     value = re.sub(r"\([^)]*\)", " ", value)  # "Anna Ūdre (foreign news editor)"
     value = re.split(r"\s*[|,]\s*(?=[A-Z][\w ]*(?:News|Agency|Reuters|AP|AFP)\b)", value)[0]
-    parts = re.split(r"\s*(?:,|;|&|\band\b|\bve\b|\bund\b|\bet\b|\by\b|\be\b)\s*", value)
-    names = [p.strip(" .*-–—|") for p in parts if p.strip(" .*-–—|")]
+    names = split_names(value)
     if not names or not all(_is_name(n) for n in names):
         return []
     return names
 
 
 def _is_name(part: str) -> bool:
-    words = part.split()
+    words = part.replace(",", " ").split()  # "Hines, P. J." is one name
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and not (
         len(words) == 1 and words[0].lower() in _NOT_NAMES)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
 from ..errors import UsageError
@@ -67,20 +68,15 @@ def check_order(stages: Sequence[Stage]) -> None:
         available |= stage.adds
 
 
+@lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
+    """Built once per process: the check runs once, the stages hold no state."""
     from . import entities, parse
 
     return Pipeline([parse.STAGE, entities.STAGE])
 
 
-_DEFAULT: list[Pipeline] = []
-
-
 def understand(article: Article, enabled: bool = True) -> Analysis:
-    """Run the default pipeline (built once per process) over one article; with
-    `enabled` false (the `understanding` setting), the article alone."""
-    if not enabled:
-        return Analysis(article)
-    if not _DEFAULT:
-        _DEFAULT.append(default_pipeline())
-    return _DEFAULT[0](article)
+    """Run the default pipeline over one article; with `enabled` false (the
+    `understanding` setting), the article alone."""
+    return default_pipeline()(article) if enabled else Analysis(article)
