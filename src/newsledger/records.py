@@ -76,23 +76,12 @@ class FailedInput:
     error: str
 
     def to_contract(self) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "id": None,
-            "input": self.input,
-            "error": self.error,
-            "url": None,
-            "source": None,
-            "language": None,
-            "title": None,
-            "subtitle": None,
-            "authors": [],
-            "published": None,
-            "updated": None,
-            "dateline": None,
-            "text": None,
-        }
-        record.update({name: [] for name in UNDERSTANDING_FIELDS})
-        return record
+        """The contract's record with every article field empty: the same keys, in the
+        same order, as an article's."""
+        template = Article(id="", input="", text="").to_contract()
+        record: dict[str, Any] = {key: [] if isinstance(value, list) else None
+                                  for key, value in template.items()}
+        return record | {"input": self.input, "error": self.error}
 
 
 IngestResult = Article | FailedInput

@@ -11,7 +11,6 @@ from ..errors import UnreadableInput
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Control bytes that never occur in text (tab, newline, CR, FF, ESC are allowed).
-SAMPLE_CHARS = 5000
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 
 
@@ -69,7 +68,7 @@ def _most_plausible_decoding(data: bytes) -> str:
     """The detector's guess, except between Latin code pages: on short text it reads
     Latin-1 French as cp1250 ("ŕ") or Turkish as Latin-1 ("ý"). There the decoding the
     language model finds most natural wins."""
-    from .language import language_probability
+    from .language import SAMPLE_CHARS, language_probability
 
     guesses = [m.encoding for m in from_bytes(data[:200_000])]
     if not guesses:

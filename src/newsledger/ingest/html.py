@@ -116,10 +116,13 @@ def _within_size(tree: Any, limit: int) -> Any:
                               f"(limit {limit}) and no article element within the limit",
                               hint="raise the html_max_elements setting")
     main = max(containers, key=lambda e: len(e.text_content()))
-    for child in list(tree.xpath("//body")[0]) if tree.xpath("//body") else []:
-        child.getparent().remove(child)
-    body = tree.xpath("//body")[0] if tree.xpath("//body") else tree
-    body.append(main)
+    bodies = tree.xpath("//body")
+    body = bodies[0] if bodies else tree
+    for child in list(body):
+        if child is not main:
+            body.remove(child)
+    if main.getparent() is not body:
+        body.append(main)
     return tree
 
 
