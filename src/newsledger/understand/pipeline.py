@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import UsageError
-from ..records import Article
-from .records import Entity
+from ..records import UNDERSTANDING_FIELDS, Article
+from .records import Entity, Event, Figure, Quote, TimeExpression
 
 
 @dataclass(frozen=True)
@@ -19,13 +19,18 @@ class Analysis:
     article: Article
     doc: Any = None  # the spaCy parse of article.text, or None when not parsed
     entities: tuple[Entity, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def add(self, **found: Any) -> Analysis:
         return replace(self, **found)
 
     def to_contract(self) -> dict[str, Any]:
         record = self.article.to_contract()
-        record["entities"] = [e.to_contract() for e in self.entities]
+        for name in UNDERSTANDING_FIELDS:
+            record[name] = [found.to_contract() for found in getattr(self, name)]
         return record
 
 
