@@ -13,6 +13,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+EVAL_STAMP := $(VENV)/.installed-eval
+
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,eval]'
+	touch $(EVAL_STAMP)
+
 DEMO_DB := build/demo.db
 
 demo: $(STAMP)
@@ -25,7 +31,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-eval: $(STAMP)
+eval: $(EVAL_STAMP)
 	$(BIN)/python evaluation/run.py --shared $(SHARED)
 
 bench: $(STAMP)

@@ -76,9 +76,10 @@ def check_order(stages: Sequence[Stage]) -> None:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     """Built once per process: the check runs once, the stages hold no state."""
-    from . import entities, parse
+    from . import entities, events, figures, parse, quotes, times
 
-    return Pipeline([parse.STAGE, entities.STAGE])
+    return Pipeline([parse.STAGE, entities.STAGE, times.STAGE, quotes.STAGE, figures.STAGE,
+                     events.STAGE])
 
 
 def understand(article: Article, enabled: bool = True) -> Analysis:
