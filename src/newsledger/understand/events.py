@@ -12,4 +12,5 @@ def find_events(analysis: Analysis) -> Analysis:
     return analysis.add(events=())
 
 
-STAGE = Stage("events", needs=frozenset({"doc", "entities", "times"}), adds=frozenset({"events"}), run=find_events)
+STAGE = Stage("events", needs=frozenset({"doc", "entities", "times"}),
+              adds=frozenset({"events"}), run=find_events)

@@ -12,4 +12,5 @@ def find_figures(analysis: Analysis) -> Analysis:
     return analysis.add(figures=())
 
 
-STAGE = Stage("figures", needs=frozenset({"doc", "entities", "times"}), adds=frozenset({"figures"}), run=find_figures)
+STAGE = Stage("figures", needs=frozenset({"doc", "entities", "times"}),
+              adds=frozenset({"figures"}), run=find_figures)

@@ -12,4 +12,5 @@ def find_quotes(analysis: Analysis) -> Analysis:
     return analysis.add(quotes=())
 
 
-STAGE = Stage("quotes", needs=frozenset({"doc", "entities"}), adds=frozenset({"quotes"}), run=find_quotes)
+STAGE = Stage("quotes", needs=frozenset({"doc", "entities"}),
+              adds=frozenset({"quotes"}), run=find_quotes)
