@@ -127,6 +127,7 @@ def _articles_as_text(records: list[dict[str, Any]]) -> str:
                 ("id", "title", "subtitle", "authors", "source", "published", "updated",
                  "dateline", "language", "url")]
         meta.append(f"entities: {_entity_summary(record.get('entities') or [])}")
+        meta.extend(_findings_lines(record))
         blocks.append("\n".join([f"== {record['input']}", *meta, "", record["text"]]))
     return "\n\n".join(blocks)
 
@@ -135,6 +136,46 @@ def _entity_summary(entities: list[dict[str, Any]]) -> str:
     """Each canonical name once, with its label, in order of first mention."""
     seen = dict.fromkeys(f"{e['entity']} ({e['label']})" for e in entities)
     return ", ".join(seen) if seen else "-"
+
+
+def _findings_lines(record: dict[str, Any]) -> list[str]:
+    """One line per time, quote, figure and event, under a heading each."""
+    lines = []
+    for kind, describe in (("times", _time_line), ("quotes", _quote_line),
+                           ("figures", _figure_line), ("events", _event_line)):
+        found = record.get(kind) or []
+        lines.append(f"{kind}: {len(found) or '-'}")
+        lines.extend(f"  - {describe(item)}" for item in found)
+    return lines
+
+
+def _time_line(time: dict[str, Any]) -> str:
+    return f"{time['text']!r} -> {time['value']} ({time['type']})"
+
+
+def _quote_line(quote: dict[str, Any]) -> str:
+    return f"{quote['speaker'] or '?'} [{quote['kind']}, {quote['cue'] or '-'}]: " \
+           f"{_clip(quote['text'])}"
+
+
+def _figure_line(figure: dict[str, Any]) -> str:
+    value = figure["value"]
+    shown = f"{value[0]}-{value[1]}" if isinstance(value, list) else f"{value:,}"
+    parts = [figure["qualifier"], shown, figure["unit"], figure["subject"], figure["measure"]]
+    said = f" (source: {figure['source']})" if figure.get("source") else ""
+    return " ".join(str(p) for p in parts if p) + f", as of {figure['as_of'] or '?'}" + said
+
+
+def _event_line(event: dict[str, Any]) -> str:
+    who = ", ".join(event["actors"]) or "?"
+    via = f" via {', '.join(event['mediators'])}" if event["mediators"] else ""
+    where = f" in {event['place']}" if event.get("place") else ""
+    return f"{event['date'] or '?'} {event['type']}: {who}{via}{where}: {_clip(event['text'])}"
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _show(value: Any) -> str:
@@ -232,6 +273,56 @@ def show(article_id: str, db: str | None, fmt: str) -> None:
     else:
         rows = [{"field": k, "value": v} for k, v in record.items() if k != "candidates"]
         click.echo(render(rows, fmt, ("field", "value")))
+
+
+def findings_command(kind: str, filter_option: str, filter_help: str,
+                     columns: tuple[str, ...]) -> Callable[[F], F]:
+    """The shared shape of `quotes`, `figures` and `events`: the store's findings of one
+    kind, filtered, as a table, JSON or CSV."""
+
+    def decorate(command: F) -> F:
+        @db_option
+        @click.option(f"--{filter_option}", "match", help=filter_help)
+        @click.option("--article", help="Only this article (id or id prefix).")
+        @click.option("--source", help="Only articles whose outlet contains this.")
+        @click.option("--since", callback=_valid_date,
+                      help="Only articles published on or after this date.")
+        @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+        @output_options(default="table")
+        @friendly_errors
+        @wraps(command)
+        def listing(db: str | None, fmt: str, **filters: Any) -> None:
+            settings = load_settings({"db": db})
+            with open_store(settings) as store:
+                rows = store.findings(kind, **filters)
+            click.echo(render(rows, fmt, columns, title=f"{len(rows)} {kind}"))
+
+        return listing  # type: ignore[return-value]
+
+    return decorate
+
+
+@main.command()
+@findings_command("quotes", "speaker", "Only quotes whose speaker contains this.",
+                  ("published", "outlet", "speaker", "kind", "cue", "text", "article"))
+def quotes() -> None:
+    """List who said what: direct and reported quotes with their resolved speakers."""
+
+
+@main.command()
+@findings_command("figures", "measure", "Only figures of this measure (killed, injured...).",
+                  ("published", "outlet", "measure", "subject", "qualifier", "value", "unit",
+                   "as_of", "source", "text", "article"))
+def figures() -> None:
+    """List the numeric claims: value, qualifier, what is counted, who says so, as of when."""
+
+
+@main.command()
+@findings_command("events", "type", "Only events of this PLOVER type (CONSULT, ASSAULT...).",
+                  ("published", "outlet", "date", "type", "trigger", "actors", "mediators",
+                   "place", "text", "article"))
+def events() -> None:
+    """List the events: who did what to whom, where and when, typed by PLOVER."""
 
 
 @main.command("errors")

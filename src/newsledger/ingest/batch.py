@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..records import Article, FailedInput
+from ..records import Article, FailedInput, IngestResult
 from ..settings import Settings
 from ..store import Store
-from ..understand import understand
+from ..understand import Analysis, understand
 from . import read_file
 from .inputs import walk
 
@@ -25,6 +25,14 @@ class IngestSummary:
                 f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
 
 
+def _understood(result: IngestResult, store: Store, settings: Settings) -> Analysis | None:
+    """The stages run only on articles the store does not hold yet: re-reading the same
+    files costs the reading, not the understanding."""
+    if not isinstance(result, Article) or store.knows(result.id):
+        return None
+    return understand(result, settings.understanding)
+
+
 def ingest_paths(paths: list[str], store: Store, settings: Settings) -> IngestSummary:
     """Read every file under `paths` into `store`."""
     return ingest_files(list(walk(paths)), store, settings)
@@ -37,9 +45,7 @@ def ingest_files(files: list[Path], store: Store, settings: Settings,
     summary = IngestSummary()
     for path in files:
         for result in read_file(path, settings):
-            found = understand(result, settings.understanding).entities \
-                if isinstance(result, Article) else ()
-            outcome = store.add(result, found)
+            outcome = store.add(result, _understood(result, store, settings))
             if outcome == "new":
                 summary.new += 1
             elif outcome == "known":

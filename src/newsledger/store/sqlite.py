@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Article, FailedInput, IngestResult
-from ..understand.records import Entity
+from ..understand.pipeline import Analysis
+from .findings import article_findings, insert_findings, list_findings
 from .migrations import migrate
 
 Outcome = Literal["new", "known", "error"]
@@ -73,9 +74,9 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, result: IngestResult, entities: Sequence[Entity] = ()) -> Outcome:
-        """Store one ingest result and what was found in it, in one transaction; say
-        whether it was new, already known, or an error."""
+    def add(self, result: IngestResult, analysis: Analysis | None = None) -> Outcome:
+        """Store one ingest result and what the stages found in it (`analysis`), in one
+        transaction; say whether it was new, already known, or an error."""
         if isinstance(result, FailedInput):
             self._record_error(result)
             return "error"
@@ -83,7 +84,8 @@ class Store:
             known = db.execute("SELECT 1 FROM articles WHERE id = ?", (result.id,)).fetchone()
             if not known:
                 self._insert_article(db, result)
-                self._insert_entities(db, entities)
+                if analysis is not None:
+                    insert_findings(db, analysis)
             db.execute("INSERT OR IGNORE INTO article_inputs VALUES (?, ?, ?)",
                        (result.id, result.input, _now()))
         return "known" if known else "new"
@@ -102,11 +104,9 @@ class Store:
             [(article.id, c.field, c.value, c.extractor, c.confidence)
              for c in article.candidates])
 
-    def _insert_entities(self, db: sqlite3.Connection, entities: Sequence[Entity]) -> None:
-        db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.article, e.start, e.end, e.text, e.label, e.entity, e.sentence, e.extractor,
-              e.confidence) for e in entities])
+    def knows(self, article_id: str) -> bool:
+        return self.connection.execute(
+            "SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def _record_error(self, failed: FailedInput) -> None:
         now = _now()
@@ -165,10 +165,13 @@ class Store:
         record["candidates"] = [dict(r) for r in self.connection.execute(
             "SELECT field, value, extractor, confidence FROM metadata_candidates"
             " WHERE article_id = ? ORDER BY field, confidence DESC", (record["id"],))]
-        record["entities"] = [dict(r) for r in self.connection.execute(
-            "SELECT start, end, text, label, entity, sentence, extractor, confidence"
-            " FROM entities WHERE article_id = ? ORDER BY start", (record["id"],))]
+        record.update(article_findings(self.connection, record["id"]))
         return record
+
+    def findings(self, kind: str, **filters: Any) -> list[dict[str, Any]]:
+        """One kind of finding (quotes, figures, events, times, entities) across the
+        store; filters as `findings.list_findings`."""
+        return list_findings(self.connection, kind, **filters)
 
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.connection.execute(
