@@ -1,0 +1,346 @@
+"""Who is speaking: the subject of a cue, resolved to a name through the article's mentions.
+
+News conventions this follows, in place of a coreference model:
+- a name stands for the canonical name the entities stage gave it ("Ansari" is
+  "Majed al Ansari"); a name in apposition names a role ("the mayor, Bill de Blasio");
+- "he" and "she" are the person the story is following: an earlier subject of the same
+  sentence, else the latest person quoted or the latest person acting as a subject, of
+  the pronoun's gender where the article shows it (Mr./Mrs., spokeswoman, or the
+  pronouns that follow the person's mentions);
+- "the spokesman", "the Qatari official", "the mayor" are the person the article last
+  introduced with that role, else the person last quoted (a role word as a subject is how
+  wire copy refers back to its speaker); "the ministry" is the organisation last named
+  with that word;
+- "they" is the latest group or organisation acting as a subject, "it" the latest
+  organisation; "his campaign" is the person's campaign;
+- anything else (officials, a source, experts) is left as written: the contract's
+  "speaker as written" when the article gives no name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import Entity
+
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT",
+         "LAW"}
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+RELATIVE = {"who", "whom", "that", "which", "whose"}
+MALE_TITLES = {"mr", "mr.", "sir", "spokesman", "congressman", "chairman", "businessman",
+               "king", "prince", "father", "son", "brother", "husband", "lord"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "spokeswoman",
+                 "congresswoman", "chairwoman", "businesswoman", "queen", "princess",
+                 "mother", "daughter", "sister", "wife", "lady", "first lady"}
+# Nouns that name a person by role; as a definite subject ("the spokesman said") they
+# refer back to a person the article has named.
+PERSON_ROLES = frozenset("""
+spokesman spokeswoman spokesperson official minister president senator governor mayor
+candidate nominee secretary chairman chairwoman chair ambassador envoy diplomat leader
+premier chancellor king queen prince general commander chief director executive
+adviser advisor aide lawyer attorney prosecutor judge sheriff commissioner congressman
+congresswoman representative lawmaker politician negotiator mediator businessman
+businesswoman founder manager economist analyst professor author researcher pollster
+strategist surrogate host anchor veteran mother father son daughter wife husband
+""".split())
+# Nouns that name an organisation by kind ("the ministry said").
+ORG_KINDS = frozenset("""
+ministry department agency campaign company firm bank group organization organisation
+office council committee commission government administration party union court
+board authority authorities army military police service agency network newspaper
+paper channel institute center centre foundation association coalition movement
+""".split())
+SENTENCE_WINDOW = 6  # how far back a pronoun's antecedent may be, in sentences
+ROLE_WINDOW = 12  # how far back a role word may refer to the last person quoted
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker's resolved name and the mention it was read from."""
+
+    name: str | None
+    start: int | None
+    end: int | None
+    person: bool = False
+
+
+NOBODY = Speaker(None, None, None)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    sentence: int
+    name: str
+    label: str
+    subject: bool
+
+
+@dataclass
+class SpeakerContext:
+    """What the article says about its people, built once; `said` grows as speakers are
+    resolved in text order (the latest person quoted is the likeliest "he")."""
+
+    doc: Any
+    sentence_of: list[int]  # token index -> sentence index
+    entity_of: dict[int, Entity]  # token index -> the entity mention covering it
+    mentions: list[Mention]
+    mention_starts: list[int]
+    gender: dict[str, str]
+    roles: dict[str, set[str]]  # role word -> canonical persons introduced with it
+    said: list[tuple[int, int, Speaker]] = field(default_factory=list)  # (start, sentence, ...)
+
+
+def speaker_context(doc: Any, entities: Sequence[Entity]) -> SpeakerContext:
+    entity_of: dict[int, Entity] = {}
+    starts = [e.start for e in entities]
+    order = sorted(range(len(entities)), key=lambda k: starts[k])
+    sorted_starts = [starts[k] for k in order]
+    for token in doc:
+        k = bisect.bisect_right(sorted_starts, token.idx) - 1
+        if k >= 0:
+            entity = entities[order[k]]
+            if entity.start <= token.idx < entity.end and entity.label in NAMED:
+                entity_of[token.i] = entity
+    sentence_of = [0] * len(doc)
+    for k, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = k
+    mentions = _mentions(doc, entity_of, sentence_of)
+    return SpeakerContext(doc, sentence_of, entity_of, mentions, [m.start for m in mentions],
+                          _genders(doc, entity_of), _roles(doc, entity_of))
+
+
+def _mentions(doc: Any, entity_of: dict[int, Entity], sentence_of: list[int]
+              ) -> list[Mention]:
+    """One mention per entity span: its canonical name and whether it is a subject."""
+    found: dict[int, Mention] = {}
+    for token in doc:
+        entity = entity_of.get(token.i)
+        if entity is None:
+            continue
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ in ("compound", "appos", "conj") and token.head.dep_ == "nsubj")
+        previous = found.get(entity.start)
+        if previous is None or (subject and not previous.subject):
+            found[entity.start] = Mention(entity.start, sentence_of[token.i], entity.entity,
+                                          entity.label, subject)
+    return [found[k] for k in sorted(found)]
+
+
+def _genders(doc: Any, entity_of: dict[int, Entity]) -> dict[str, str]:
+    """Each person's gender where the article shows it: a title in front of a mention
+    (Mr., Ms., spokeswoman), or the pronouns of the sentences where only they are named
+    (he, his; she, her) counted over the article."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    sentences = list(doc.sents)
+    for k, sentence in enumerate(sentences):
+        people = {entity_of[t.i].entity for t in sentence
+                  if t.i in entity_of and entity_of[t.i].label == "PERSON"}
+        for token in sentence:
+            entity = entity_of.get(token.i)
+            if entity is not None and entity.label == "PERSON":
+                title = _title_before(doc, token, entity)
+                if title:
+                    votes[entity.entity][title] += 3
+        if len(people) != 1:
+            continue
+        (person,) = people
+        following = list(sentence) + (list(sentences[k + 1]) if k + 1 < len(sentences)
+                                       else [])
+        for token in following:
+            if token.i in entity_of and entity_of[token.i].label == "PERSON" \
+                    and entity_of[token.i].entity != person:
+                break
+            word = token.lower_
+            if word in MALE:
+                votes[person]["m"] += 1
+            elif word in FEMALE:
+                votes[person]["f"] += 1
+    return {person: ("m" if v["m"] > v["f"] else "f") for person, v in votes.items()
+            if v["m"] != v["f"]}
+
+
+def _title_before(doc: Any, token: Any, entity: Entity) -> str | None:
+    if token.idx != entity.start or token.i == 0:
+        return None
+    word = doc[token.i - 1].lower_
+    if word in MALE_TITLES:
+        return "m"
+    return "f" if word in FEMALE_TITLES else None
+
+
+def _roles(doc: Any, entity_of: dict[int, Entity]) -> dict[str, set[str]]:
+    """Role words the article introduces people with: "Foreign Ministry spokesman Majed
+    Al-Ansari", "Bill de Blasio, the mayor", "the mayor, Bill de Blasio"."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for token in doc:
+        entity = entity_of.get(token.i)
+        if entity is None or entity.label != "PERSON":
+            continue
+        near = [t for t in token.children if t.dep_ in ("compound", "amod", "appos")]
+        if token.dep_ == "appos":
+            near.append(token.head)
+        for word in near:
+            for t in word.subtree:
+                if t.i not in entity_of or t.lower_ in PERSON_ROLES:
+                    roles[t.lower_].add(entity.entity)
+    return roles
+
+
+def resolve(context: SpeakerContext, token: Any) -> Speaker:
+    """The speaker a subject token stands for."""
+    if token.lower_ in RELATIVE and token.head.dep_ in ("relcl", "acl") \
+            and token.head.head.i != token.i:
+        return resolve(context, token.head.head)
+    start, end = _phrase(token)
+    written = context.doc.text[start:end]
+    word = token.lower_
+    if word in MALE or word in FEMALE:
+        found = _person_for_pronoun(context, token, "m" if word in MALE else "f")
+        return _named(found, start, end, person=True) if found else Speaker(written, start, end)
+    if word in PLURAL or word == "it":
+        found = _group_for_pronoun(context, token)
+        return _named(found, start, end) if found else Speaker(written, start, end)
+    named = _name_in_phrase(context, token)
+    if named is not None:
+        return Speaker(named.entity, start, end, person=named.label == "PERSON")
+    return _by_role(context, token, start, end, written)
+
+
+def _named(name: str, start: int, end: int, person: bool = False) -> Speaker:
+    return Speaker(name, start, end, person)
+
+
+def _name_in_phrase(context: SpeakerContext, token: Any) -> Entity | None:
+    """The entity the phrase is about: the head itself, or a person in apposition."""
+    entity = context.entity_of.get(token.i)
+    if entity is not None:
+        return entity
+    for child in token.children:
+        if child.dep_ == "appos":
+            for t in child.subtree:
+                found = context.entity_of.get(t.i)
+                if found is not None and found.label == "PERSON":
+                    return found
+    return None
+
+
+def _by_role(context: SpeakerContext, token: Any, start: int, end: int,
+             written: str) -> Speaker:
+    """A role phrase: "the spokesman", "his campaign", "the ministry"; else as written."""
+    determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
+    has_name = any(t.i in context.entity_of for t in token.subtree if t.i != token.i)
+    if not determiners or has_name:
+        return Speaker(written, start, end)
+    determiner = determiners[0]
+    head = token.lower_
+    if determiner.lower_ in MALE or determiner.lower_ in FEMALE:
+        gender = "m" if determiner.lower_ in MALE else "f"
+        owner = _person_for_pronoun(context, token, gender)
+        if owner:
+            return Speaker(f"{owner}'s {context.doc.text[token.idx:end]}", start, end)
+        return Speaker(written, start, end)
+    if determiner.lower_ not in ("the", "this", "that"):
+        return Speaker(written, start, end)
+    if head in PERSON_ROLES:
+        person = _person_for_role(context, token)
+        return Speaker(person, start, end, True) if person else Speaker(written, start, end)
+    if head in ORG_KINDS:
+        org = _org_for_kind(context, token)
+        return Speaker(org, start, end) if org else Speaker(written, start, end)
+    return Speaker(written, start, end)
+
+
+def _person_for_role(context: SpeakerContext, token: Any) -> str | None:
+    sentence = context.sentence_of[token.i]
+    introduced = context.roles.get(token.lower_, set())
+    for mention in _mentions_before(context, token.idx):
+        if mention.label == "PERSON" and mention.name in introduced:
+            return mention.name
+    for start, said_in, speaker in reversed(context.said):
+        if start < token.idx and speaker.person and sentence - said_in <= ROLE_WINDOW \
+                and speaker.name:
+            return speaker.name
+    return None
+
+
+def _org_for_kind(context: SpeakerContext, token: Any) -> str | None:
+    kind = token.lower_
+    for mention in _mentions_before(context, token.idx):
+        if mention.label == "ORG" and kind in mention.name.lower().split():
+            return mention.name
+    return None
+
+
+def _mentions_before(context: SpeakerContext, position: int) -> list[Mention]:
+    """Mentions before a position, nearest first."""
+    k = bisect.bisect_left(context.mention_starts, position)
+    return context.mentions[:k][::-1]
+
+
+def _person_for_pronoun(context: SpeakerContext, token: Any, gender: str) -> str | None:
+    """The person "he" or "she" refers to: an earlier subject of the same sentence, else
+    the latest person quoted or acting as a subject nearby, else the latest person named;
+    never one the article shows to be of the other gender."""
+    sentence = context.sentence_of[token.i]
+
+    def fits(name: str) -> bool:
+        return context.gender.get(name, gender) == gender
+
+    before = [m for m in _mentions_before(context, token.idx)
+              if m.label == "PERSON" and sentence - m.sentence <= SENTENCE_WINDOW]
+    for mention in before:
+        if mention.sentence == sentence and mention.subject and fits(mention.name):
+            return mention.name
+    said = [(s, k, sp) for s, k, sp in reversed(context.said)
+            if s < token.idx and sp.person and sp.name and sentence - k <= SENTENCE_WINDOW]
+    subjects = [(m.start, m.name) for m in before if m.subject]
+    candidates = sorted([(s, sp.name or "") for s, _, sp in said] + subjects, reverse=True)
+    for _, name in candidates:
+        if fits(name):
+            return name
+    for mention in before:
+        if fits(mention.name):
+            return mention.name
+    return None
+
+
+def _group_for_pronoun(context: SpeakerContext, token: Any) -> str | None:
+    """"they" or "it": the latest organisation or group acting as a subject nearby."""
+    sentence = context.sentence_of[token.i]
+    for mention in _mentions_before(context, token.idx):
+        if sentence - mention.sentence > 2:
+            break
+        if mention.label in GROUP_LABELS and mention.subject:
+            return mention.name
+    return None
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character span of the noun phrase a subject token heads, without relative
+    clauses, appositions or anything after a comma."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "parataxis"):
+            continue
+        keep.extend(child.subtree)
+    tokens = sorted(keep, key=lambda t: t.i)
+    first = tokens.index(token)
+    left = first
+    while left > 0 and tokens[left - 1].i == tokens[left].i - 1 \
+            and tokens[left - 1].text not in (",", "—", "–", "("):
+        left -= 1
+    right = first
+    while right + 1 < len(tokens) and tokens[right + 1].i == tokens[right].i + 1 \
+            and tokens[right + 1].text not in (",", "—", "–", "("):
+        right += 1
+    last = tokens[right]
+    return tokens[left].idx, last.idx + len(last.text)
