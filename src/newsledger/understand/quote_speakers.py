@@ -57,8 +57,15 @@ office council committee commission government administration party union court
 board authority authorities army military police service agency network newspaper
 paper channel institute center centre foundation association coalition movement
 """.split())
-SENTENCE_WINDOW = 6  # how far back a pronoun's antecedent may be, in sentences
-ROLE_WINDOW = 12  # how far back a role word may refer to the last person quoted
+# Things that speak as "it": "The report said ... It found ..."
+DOCUMENTS = frozenset("""
+report study poll survey analysis statement letter article story memo document review
+audit investigation website site newspaper magazine paper book ruling decision filing
+complaint lawsuit suit order bill law proposal plan agreement resolution
+""".split())
+SENTENCE_WINDOW = 10  # how far back a pronoun's antecedent may be, in sentences
+ROLE_WINDOW = 12
+GROUP_WINDOW = 3  # how far back a role word may refer to the last person quoted
 
 
 @dataclass(frozen=True)
@@ -89,33 +96,54 @@ class SpeakerContext:
     resolved in text order (the latest person quoted is the likeliest "he")."""
 
     doc: Any
+    text: str
     sentence_of: list[int]  # token index -> sentence index
     entity_of: dict[int, Entity]  # token index -> the entity mention covering it
     mentions: list[Mention]
     mention_starts: list[int]
     gender: dict[str, str]
     roles: dict[str, set[str]]  # role word -> canonical persons introduced with it
+    subjects: list[int]  # token indexes of main-clause subjects outside quotations
+    subject_starts: list[int]
     said: list[tuple[int, int, Speaker]] = field(default_factory=list)  # (start, sentence, ...)
 
 
-def speaker_context(doc: Any, entities: Sequence[Entity]) -> SpeakerContext:
-    entity_of: dict[int, Entity] = {}
-    starts = [e.start for e in entities]
-    order = sorted(range(len(entities)), key=lambda k: starts[k])
-    sorted_starts = [starts[k] for k in order]
-    for token in doc:
-        k = bisect.bisect_right(sorted_starts, token.idx) - 1
-        if k >= 0:
-            entity = entities[order[k]]
-            if entity.start <= token.idx < entity.end and entity.label in NAMED:
-                entity_of[token.i] = entity
+def speaker_context(doc: Any, text: str, entities: Sequence[Entity], quoted: bytearray
+                    ) -> SpeakerContext:
+    """`quoted` marks the characters inside quotation marks: a name a speaker says is
+    not whom the narration's "he" refers to."""
+    entity_of = _entity_tokens(doc, entities)
     sentence_of = [0] * len(doc)
     for k, sentence in enumerate(doc.sents):
         for i in range(sentence.start, sentence.end):
             sentence_of[i] = k
-    mentions = _mentions(doc, entity_of, sentence_of)
-    return SpeakerContext(doc, sentence_of, entity_of, mentions, [m.start for m in mentions],
-                          _genders(doc, entity_of), _roles(doc, entity_of))
+    mentions = [m for m in _mentions(doc, entity_of, sentence_of) if not quoted[m.start]]
+    subjects = [t for t in doc if t.dep_ == "nsubj" and not quoted[t.idx] and _main_subject(t)]
+    return SpeakerContext(doc, text, sentence_of, entity_of, mentions, [m.start for m in mentions],
+                          _genders(doc, entity_of, quoted), _roles(doc, entity_of),
+                          [t.i for t in subjects], [t.idx for t in subjects])
+
+
+def _entity_tokens(doc: Any, entities: Sequence[Entity]) -> dict[int, Entity]:
+    """Token index -> the named entity mention covering it. A proper noun the entity
+    model missed that is the surname of exactly one person named in the article is
+    that person ("Lynch" after "Loretta E. Lynch")."""
+    entity_of: dict[int, Entity] = {}
+    named = sorted((e for e in entities if e.label in NAMED), key=lambda e: e.start)
+    starts = [e.start for e in named]
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for entity in named:
+        if entity.label == "PERSON" and " " in entity.entity:
+            surnames[entity.entity.split()[-1]].add(entity.entity)
+    for token in doc:
+        k = bisect.bisect_right(starts, token.idx) - 1
+        if k >= 0 and named[k].start <= token.idx < named[k].end:
+            entity_of[token.i] = named[k]
+        elif token.pos_ == "PROPN" and len(surnames.get(token.text, ())) == 1:
+            (person,) = surnames[token.text]
+            entity_of[token.i] = Entity(named[0].article, token.idx, token.idx + len(token),
+                                        token.text, "PERSON", person, 0, "surname", 0.5)
+    return entity_of
 
 
 def _mentions(doc: Any, entity_of: dict[int, Entity], sentence_of: list[int]
@@ -126,8 +154,7 @@ def _mentions(doc: Any, entity_of: dict[int, Entity], sentence_of: list[int]
         entity = entity_of.get(token.i)
         if entity is None:
             continue
-        subject = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ in ("compound", "appos", "conj") and token.head.dep_ == "nsubj")
+        subject = _main_subject(token)
         previous = found.get(entity.start)
         if previous is None or (subject and not previous.subject):
             found[entity.start] = Mention(entity.start, sentence_of[token.i], entity.entity,
@@ -135,15 +162,28 @@ def _mentions(doc: Any, entity_of: dict[int, Entity], sentence_of: list[int]
     return [found[k] for k in sorted(found)]
 
 
-def _genders(doc: Any, entity_of: dict[int, Entity]) -> dict[str, str]:
+def _main_subject(token: Any) -> bool:
+    """The subject of a sentence's main clause (not of a clause reported inside it): the
+    one the next sentence's "he" most likely continues."""
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return bool(verb.dep_ == "ROOT")
+
+
+def _genders(doc: Any, entity_of: dict[int, Entity], quoted: bytearray) -> dict[str, str]:
     """Each person's gender where the article shows it: a title in front of a mention
     (Mr., Ms., spokeswoman), or the pronouns of the sentences where only they are named
     (he, his; she, her) counted over the article."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     sentences = list(doc.sents)
     for k, sentence in enumerate(sentences):
-        people = {entity_of[t.i].entity for t in sentence
-                  if t.i in entity_of and entity_of[t.i].label == "PERSON"}
+        people = {entity_of[t.i].entity for t in sentence if t.i in entity_of
+                  and entity_of[t.i].label == "PERSON" and not quoted[t.idx]}
         for token in sentence:
             entity = entity_of.get(token.i)
             if entity is not None and entity.label == "PERSON":
@@ -160,6 +200,8 @@ def _genders(doc: Any, entity_of: dict[int, Entity]) -> dict[str, str]:
                     and entity_of[token.i].entity != person:
                 break
             word = token.lower_
+            if quoted[token.idx]:
+                continue
             if word in MALE:
                 votes[person]["m"] += 1
             elif word in FEMALE:
@@ -190,7 +232,7 @@ def _roles(doc: Any, entity_of: dict[int, Entity]) -> dict[str, set[str]]:
             near.append(token.head)
         for word in near:
             for t in word.subtree:
-                if t.i not in entity_of or t.lower_ in PERSON_ROLES:
+                if t.lower_ in PERSON_ROLES or (t.pos_ == "NOUN" and t.i not in entity_of):
                     roles[t.lower_].add(entity.entity)
     return roles
 
@@ -201,17 +243,20 @@ def resolve(context: SpeakerContext, token: Any) -> Speaker:
             and token.head.head.i != token.i:
         return resolve(context, token.head.head)
     start, end = _phrase(token)
-    written = context.doc.text[start:end]
+    written = context.text[start:end]
     word = token.lower_
     if word in MALE or word in FEMALE:
         found = _person_for_pronoun(context, token, "m" if word in MALE else "f")
         return _named(found, start, end, person=True) if found else Speaker(written, start, end)
     if word in PLURAL or word == "it":
-        found = _group_for_pronoun(context, token)
+        found = _group_for_pronoun(context, token, plural=word != "it")
         return _named(found, start, end) if found else Speaker(written, start, end)
     named = _name_in_phrase(context, token)
     if named is not None:
-        return Speaker(named.entity, start, end, person=named.label == "PERSON")
+        others = [_name_in_phrase(context, c) for c in token.children if c.dep_ == "conj"]
+        names = [named.entity] + [o.entity for o in others if o is not None]
+        return Speaker(" and ".join(names), start, end,
+                       person=named.label == "PERSON" and len(names) == 1)
     return _by_role(context, token, start, end, written)
 
 
@@ -246,7 +291,7 @@ def _by_role(context: SpeakerContext, token: Any, start: int, end: int,
         gender = "m" if determiner.lower_ in MALE else "f"
         owner = _person_for_pronoun(context, token, gender)
         if owner:
-            return Speaker(f"{owner}'s {context.doc.text[token.idx:end]}", start, end)
+            return Speaker(f"{owner}'s {context.text[token.idx:end]}", start, end)
         return Speaker(written, start, end)
     if determiner.lower_ not in ("the", "this", "that"):
         return Speaker(written, start, end)
@@ -313,15 +358,32 @@ def _person_for_pronoun(context: SpeakerContext, token: Any, gender: str) -> str
     return None
 
 
-def _group_for_pronoun(context: SpeakerContext, token: Any) -> str | None:
-    """"they" or "it": the latest organisation or group acting as a subject nearby."""
+def _group_for_pronoun(context: SpeakerContext, token: Any, plural: bool) -> str | None:
+    """"they": the latest group acting as a subject nearby (an organisation, a plural
+    noun, people joined by "and"); "it": the latest organisation or thing."""
     sentence = context.sentence_of[token.i]
-    for mention in _mentions_before(context, token.idx):
-        if sentence - mention.sentence > 2:
+    k = bisect.bisect_left(context.subject_starts, token.idx)
+    for i in reversed(context.subjects[:k]):
+        subject = context.doc[i]
+        if sentence - context.sentence_of[i] > GROUP_WINDOW:
             break
-        if mention.label in GROUP_LABELS and mention.subject:
-            return mention.name
+        if subject.lower_ in PLURAL or subject.lower_ in MALE or subject.lower_ in FEMALE \
+                or subject.lower_ in RELATIVE or subject.lower_ == "it":
+            continue
+        entity = context.entity_of.get(i)
+        if entity is not None and entity.label == "PERSON" and not plural:
+            continue
+        if _fits_group(subject, entity, plural):
+            return resolve(context, subject).name
     return None
+
+
+def _fits_group(subject: Any, entity: Entity | None, plural: bool) -> bool:
+    if entity is not None and entity.label in GROUP_LABELS:
+        return True
+    if plural:
+        return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject.lower_ in ORG_KINDS or subject.lower_ in DOCUMENTS
 
 
 def _phrase(token: Any) -> tuple[int, int]:
@@ -336,11 +398,15 @@ def _phrase(token: Any) -> tuple[int, int]:
     first = tokens.index(token)
     left = first
     while left > 0 and tokens[left - 1].i == tokens[left].i - 1 \
-            and tokens[left - 1].text not in (",", "—", "–", "("):
+            and not _breaks_phrase(tokens[left - 1]):
         left -= 1
     right = first
     while right + 1 < len(tokens) and tokens[right + 1].i == tokens[right].i + 1 \
-            and tokens[right + 1].text not in (",", "—", "–", "("):
+            and not _breaks_phrase(tokens[right + 1]):
         right += 1
     last = tokens[right]
     return tokens[left].idx, last.idx + len(last.text)
+
+
+def _breaks_phrase(token: Any) -> bool:
+    return token.text in (",", "—", "–", "(") or "\n" in token.text or "\n" in token.whitespace_

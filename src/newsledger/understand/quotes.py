@@ -24,6 +24,7 @@ marks, indirect when none is, mixed otherwise.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -63,32 +64,54 @@ class Attribution:
     speaker: Speaker = NOBODY
 
 
+@dataclass(frozen=True)
+class Page:
+    """The article's text with its layout: quotation regions, sentences, paragraphs."""
+
+    text: str
+    regions: list[QuoteRegion]
+    inside: bytearray  # 1 for characters inside quotation marks
+    sentence_starts: list[int]
+    paragraph_starts: list[int]
+
+    def sentence_at(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        return bisect.bisect_right(self.paragraph_starts, a) == \
+            bisect.bisect_right(self.paragraph_starts, b)
+
+
 def find_quotes(analysis: Analysis) -> Analysis:
     doc = analysis.doc
     if doc is None:
         return analysis.add(quotes=())
-    text = analysis.article.text
-    regions = quote_regions(text)
-    inside = _inside_mask(text, regions)
-    sentence_starts = [sentence.start_char for sentence in doc.sents]
-    found = [_widened(a, text, regions)
-             for a in _verb_attributions(doc, inside, sentence_starts)]
-    found += _according_to(doc, inside, sentence_starts)
-    found += _direct_attributions(doc, text, regions, inside, found, sentence_starts)
-    context = speaker_context(doc, analysis.entities)
-    quotes = []
-    for attribution in _resolved(found, context, text, inside):
-        quotes.append(_record(analysis.article.id, text, attribution, inside))
+    page = _page(analysis.article.text, doc)
+    found = [_widened(a, page) for a in _verb_attributions(doc, page)]
+    found += _according_to(doc, page)
+    found += _direct_attributions(doc, page, found)
+    context = speaker_context(doc, page.text, analysis.entities, page.inside)
+    quotes = [_record(analysis.article.id, page, attribution)
+              for attribution in _resolved(found, context, page)]
     return analysis.add(quotes=tuple(_unique(quotes)))
+
+
+def _page(text: str, doc: Any) -> Page:
+    regions = quote_regions(text)
+    inside = bytearray(len(text) + 1)
+    for region in regions:
+        inside[region.start:region.end] = b"\x01" * (region.end - region.start)
+    paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    return Page(text, regions, inside, [sentence.start_char for sentence in doc.sents],
+                paragraphs)
 
 
 # ----------------------------------------------------------------- reported speech
 
 
-def _verb_attributions(doc: Any, inside: bytearray, sentence_starts: list[int]
-                       ) -> Iterator[Attribution]:
+def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
     for token in doc:
-        if token.pos_ != "VERB" or inside[token.idx]:
+        if token.pos_ != "VERB" or page.inside[token.idx]:
             continue
         lemma = token.lemma_.lower()
         content = _complement(token, lemma)
@@ -98,9 +121,8 @@ def _verb_attributions(doc: Any, inside: bytearray, sentence_starts: list[int]
         span = _trimmed(doc, first, last)
         if span is None:
             continue
-        subject = _subject(token)
-        yield Attribution(span[0], span[1], _cue_text(token), subject,
-                          _sentence_at(sentence_starts, token.idx), how)
+        yield Attribution(span[0], span[1], _cue_text(token), _subject(token, page),
+                          page.sentence_at(token.idx), how)
 
 
 def _complement(verb: Any, lemma: str) -> tuple[int, int, str] | None:
@@ -152,11 +174,14 @@ def _infinitive(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _subject(verb: Any, depth: int = 0) -> int | None:
+def _subject(verb: Any, page: Page, depth: int = 0) -> int | None:
     """Token index of who performs the cue: its subject, the agent of a passive, or the
-    subject it shares with the verb it depends on."""
+    subject it shares with the verb it depends on. A subject inside quotation marks or
+    in another paragraph is a misreading of the parse, not the speaker."""
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if page.inside[child.idx] or not page.same_paragraph(child.idx, verb.idx):
+                continue
             return int(child.i)
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -165,10 +190,31 @@ def _subject(verb: Any, depth: int = 0) -> int | None:
     if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children) or depth > 2:
         return None
     head = verb.head
-    if verb.dep_ in SHARED_SUBJECT_DEPS and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        return _subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # before asking her
+        head = head.head
+    elif verb.dep_ not in SHARED_SUBJECT_DEPS and verb.dep_ != "acl":
+        return _inverted_subject(verb)
+    if head.i == verb.i:
+        return _inverted_subject(verb)
+    if head.pos_ in ("VERB", "AUX"):
+        return _subject(head, page, depth + 1)
     if verb.dep_ == "acl" and head.dep_ == "dobj":  # issued a statement saying ...
-        return _subject(head.head, depth + 1)
+        return _subject(head.head, page, depth + 1)
+    return None
+
+
+def _inverted_subject(verb: Any) -> int | None:
+    """The speaker after the cue ("said Ellis", "Said Ellis:"), which the parser may
+    attach as an object or make the head of the cue."""
+    if verb.head.i != verb.i and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return int(verb.head.i)
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.head.i != verb.i:
+        return None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "npadvmod", "attr") \
+                and child.pos_ == "PROPN":
+            return int(child.i)
     return None
 
 
@@ -177,11 +223,10 @@ def _cue_text(verb: Any) -> str:
     return " ".join([verb.text] + [p.text for p in particles])
 
 
-def _according_to(doc: Any, inside: bytearray, sentence_starts: list[int]
-                  ) -> Iterator[Attribution]:
+def _according_to(doc: Any, page: Page) -> Iterator[Attribution]:
     """"..., according to X": X says the clause the phrase modifies."""
     for token in doc:
-        if token.lower_ != "according" or inside[token.idx]:
+        if token.lower_ != "according" or page.inside[token.idx]:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -199,26 +244,27 @@ def _according_to(doc: Any, inside: bytearray, sentence_starts: list[int]
         span = _trimmed(doc, first, last) if first <= last else None
         if span is not None:
             yield Attribution(span[0], span[1], "according to", int(source.i),
-                              _sentence_at(sentence_starts, token.idx), "according")
+                              page.sentence_at(token.idx), "according")
 
 
 # ----------------------------------------------------------------- quotations
 
 
-def _direct_attributions(doc: Any, text: str, regions: list[QuoteRegion], inside: bytearray,
-                         found: list[Attribution], sentence_starts: list[int]
+def _direct_attributions(doc: Any, page: Page, found: list[Attribution]
                          ) -> Iterator[Attribution]:
     """Quotations no reported speech has taken: attached to the speech verb beside them
     in their sentence, or continuing the quote before them."""
-    for region in regions:
+    text = page.text
+    for region in page.regions:
         start, end = region.content(text)
         if end <= start or _covered(start, end, found):
             continue
         words = len(text[start:end].split())
-        cue = _cue_beside(doc, region, inside)
-        sentence = _sentence_at(sentence_starts, start)
+        cue = _cue_beside(doc, region, page)
+        sentence = page.sentence_at(start)
         if cue is not None:
-            yield Attribution(start, end, _cue_text(cue), _subject(cue), sentence, "direct")
+            yield Attribution(start, end, _cue_text(cue), _subject(cue, page), sentence,
+                              "direct")
         elif words >= CONTINUED_WORDS and not _subheading(text, region, words):
             yield Attribution(start, end, None, None, sentence, "continued")
 
@@ -229,7 +275,7 @@ def _covered(start: int, end: int, found: list[Attribution]) -> bool:
     return any(2 * (min(end, a.end) - max(start, a.start)) >= size for a in found)
 
 
-def _cue_beside(doc: Any, region: QuoteRegion, inside: bytearray) -> Any:
+def _cue_beside(doc: Any, region: QuoteRegion, page: Page) -> Any:
     """The speech verb outside quotation marks in the sentences where the quotation
     opens and closes, within its paragraph, nearest to it."""
     span = doc.char_span(region.start, region.end, alignment_mode="expand")
@@ -239,7 +285,7 @@ def _cue_beside(doc: Any, region: QuoteRegion, inside: bytearray) -> Any:
     best = None
     for sentence in sentences:
         for token in sentence:
-            if token.pos_ != "VERB" or inside[token.idx] \
+            if token.pos_ != "VERB" or page.inside[token.idx] \
                     or token.lemma_.lower() not in SPEECH_VERBS \
                     or not region.paragraph_start <= token.idx < region.paragraph_end:
                 continue
@@ -257,11 +303,11 @@ def _subheading(text: str, region: QuoteRegion, words: int) -> bool:
     return not inner.endswith((".", "?", "!", "…"))
 
 
-def _widened(attribution: Attribution, text: str, regions: list[QuoteRegion]) -> Attribution:
+def _widened(attribution: Attribution, page: Page) -> Attribution:
     """Reported speech that runs into a quotation takes the whole quotation."""
     start, end = attribution.start, attribution.end
-    for region in regions:
-        content_start, content_end = region.content(text)
+    for region in page.regions:
+        content_start, content_end = region.content(page.text)
         if region.start < start < region.end:
             start = min(start, content_start)
         if region.start < end < region.end:
@@ -272,15 +318,15 @@ def _widened(attribution: Attribution, text: str, regions: list[QuoteRegion]) ->
 # ----------------------------------------------------------------- speakers and records
 
 
-def _resolved(found: list[Attribution], context: SpeakerContext, text: str,
-              inside: bytearray) -> Iterator[Attribution]:
+def _resolved(found: list[Attribution], context: SpeakerContext, page: Page
+              ) -> Iterator[Attribution]:
     """Speakers resolved in text order, so that "he" can refer to the last speaker; a
     continued quotation takes the speaker of the quotation before it."""
     doc = context.doc
     previous: Attribution | None = None
     for attribution in sorted(found, key=lambda a: (a.start, a.end)):
         if attribution.how == "continued":
-            if previous is None or not _continues(text, previous, attribution):
+            if previous is None or not _continues(page.text, previous, attribution):
                 continue
             speaker, cue = previous.speaker, previous.cue
             attribution = replace(attribution, speaker=speaker, cue=cue)
@@ -289,7 +335,7 @@ def _resolved(found: list[Attribution], context: SpeakerContext, text: str,
             speaker = resolve(context, token)
             context.said.append((token.idx, context.sentence_of[token.i], speaker))
             attribution = replace(attribution, speaker=speaker)
-        if _kind(text, attribution.start, attribution.end, inside) != "indirect":
+        if _kind(page, attribution.start, attribution.end) != "indirect":
             previous = attribution
         yield attribution
 
@@ -300,15 +346,16 @@ def _continues(text: str, previous: Attribution, current: Attribution) -> bool:
     return between.count("\n\n") <= 1 and previous.speaker.name is not None
 
 
-def _record(article: str, text: str, attribution: Attribution, inside: bytearray) -> Quote:
+def _record(article: str, page: Page, attribution: Attribution) -> Quote:
     start, end = attribution.start, attribution.end
     speaker = attribution.speaker
-    return Quote(article, start, end, text[start:end], speaker.name, speaker.start,
-                 speaker.end, attribution.cue, _kind(text, start, end, inside),
+    return Quote(article, start, end, page.text[start:end], speaker.name, speaker.start,
+                 speaker.end, attribution.cue, _kind(page, start, end),
                  attribution.sentence, EXTRACTOR, 0.7 if speaker.name else 0.5)
 
 
-def _kind(text: str, start: int, end: int, inside: bytearray) -> str:
+def _kind(page: Page, start: int, end: int) -> str:
+    text, inside = page.text, page.inside
     letters = [inside[k] for k in range(start, end) if text[k].isalnum()]
     if letters and all(letters):
         return "direct"
@@ -323,13 +370,6 @@ def _unique(quotes: list[Quote]) -> Iterator[Quote]:
             yield quote
 
 
-def _inside_mask(text: str, regions: list[QuoteRegion]) -> bytearray:
-    mask = bytearray(len(text) + 1)
-    for region in regions:
-        mask[region.start:region.end] = b"\x01" * (region.end - region.start)
-    return mask
-
-
 def _trimmed(doc: Any, first: int, last: int) -> tuple[int, int] | None:
     """Character span of tokens first..last without punctuation at the edges."""
     while first <= last and (doc[first].is_punct or doc[first].is_space):
@@ -341,8 +381,6 @@ def _trimmed(doc: Any, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _sentence_at(sentence_starts: list[int], position: int) -> int:
-    return bisect.bisect_right(sentence_starts, position) - 1
 
 
 STAGE = Stage("quotes", needs=frozenset({"doc", "entities"}),
