@@ -1,0 +1,656 @@
+"""Which words of a sentence name an event, and of which PLOVER type.
+
+Three shapes, tried in this order so that a verb claims the event noun it carries:
+- a verb, alone ("Israel attacked", "Qatar is mediating") or with an event noun that
+  says what happened ("held talks", "reached a deal", "the talks resumed", "launched an
+  offensive", "a resolution was adopted");
+- a state: an event noun said to be going on ("the talks were ongoing"), or an actor said
+  to be to blame ("Hamas said Netanyahu was entirely responsible for the failure ...");
+- a noun on its own, when the sentence reports it as having happened and it carries its
+  own participant, place or date ("a Hamas attack last October", "the release of 81
+  Israelis", "the resumption of talks between Hamas and Israel").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .event_context import ACTOR_LABELS, PLACE_LABELS, ArticleContext, child_of
+from .event_lexicon import (
+    ACCOUNTABLE_WORDS,
+    AGREEING_VERBS,
+    AID_NOUNS,
+    ARRIVAL_VERBS,
+    ASPECT_VERBS,
+    BAD_OUTCOMES,
+    CAPTIVE_NOUNS,
+    DELIVERY_VERBS,
+    END_TYPE,
+    END_VERBS,
+    FORCE_NOUNS,
+    GUARDED_NOUNS,
+    HAPPEN_VERBS,
+    LABOUR_STRIKE_WORDS,
+    LEMMA_FIXES,
+    LIFTING_VERBS,
+    MILITARY_WORDS,
+    NATURAL_FORCES,
+    NEEDS_OBJECT,
+    NOT_RELEASED,
+    NOUN_TYPES,
+    OCCURRENCE_VERBS,
+    PRESENTING_VERBS,
+    PROPOSAL_NOUNS,
+    REJECTING_VERBS,
+    RELEASE_VERBS,
+    SENDING_VERBS,
+    SPEECH_VERBS,
+    STRONG_BLAME_ADVERBS,
+    VERB_TYPES,
+    WEAK_VERBS,
+)
+
+Token = Any
+
+# "weeks of talks", "a wave of strikes": the event is the noun after "of".
+MEASURE_NOUNS = {"week", "day", "month", "year", "hour", "night", "round", "series", "wave",
+                 "spate", "string", "rash", "flurry", "number", "dozen", "hundred", "weekend",
+                 "session", "cycle", "resumption", "continuation", "renewal", "start",
+                 "beginning", "launch", "outbreak", "escalation", "conclusion", "end",
+                 "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
+ENDING_NOUNS = {"end", "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
+ONGOING_WORDS = {"ongoing", "underway", "continuing", "active", "progressing", "stalled",
+                 "deadlocked", "suspended", "frozen", "over"}
+STALLED_WORDS = {"stalled", "deadlocked", "suspended", "frozen"}
+PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "on"}
+# Positions where a bare event noun is reported as having happened.
+NOUN_SLOTS = {"nsubj", "nsubjpass", "appos", "ROOT"}
+FACT_PREPS = {"since", "after", "before", "following", "during", "amid", "amidst", "in",
+              "despite"}
+
+
+VERB_LEMMAS = (set(VERB_TYPES) | ASPECT_VERBS | HAPPEN_VERBS | END_VERBS | AGREEING_VERBS |
+               REJECTING_VERBS | PRESENTING_VERBS | DELIVERY_VERBS | ARRIVAL_VERBS |
+               RELEASE_VERBS | LIFTING_VERBS | SENDING_VERBS | {"hold", "call", "take"})
+NOUN_LEMMAS = set(NOUN_TYPES) | MEASURE_NOUNS
+
+
+@dataclass(frozen=True)
+class Candidate:
+    type: str
+    trigger: Token  # the word that names the event ("resumed", "attack")
+    head: Token  # the word whose phrase is the event's clause
+    noun: Token | None  # the event noun a verb or state carries ("talks" in "held talks")
+    kind: str  # verb, noun, state or blame
+    weak: bool = False
+
+
+def candidates(sentence: Any, context: ArticleContext) -> Iterator[Candidate]:
+    """Every event trigger of one sentence, verbs first so they claim their nouns.
+    One look at each word's lemma first: most words trigger nothing."""
+    verbs, states, nouns = [], [], []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        pos = token.pos_
+        if pos == "VERB" and (lemma in VERB_LEMMAS or token.lower_ in LEMMA_FIXES):
+            verbs.append(token)
+        elif pos in ("ADJ", "VERB") and (token.lower_ in ONGOING_WORDS or
+                                        lemma in ACCOUNTABLE_WORDS):
+            states.append(token)
+        if pos in ("NOUN", "PROPN") and (lemma in NOUN_LEMMAS or token.lower_ == "talks"):
+            nouns.append(token)
+    claimed: set[int] = set()
+    for finder, tokens in ((_verb_candidate, verbs), (_state_candidate, states),
+                           (_noun_candidate, nouns)):
+        for token in tokens:
+            if token.i in claimed:
+                continue
+            found = finder(token, context)
+            if found is None:
+                continue
+            claimed.update(t.i for t in (found.trigger, found.noun) if t is not None)
+            claimed.update(_measure_chain(found.noun))
+            yield found
+
+
+def verb_key(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
+def noun_key(token: Token) -> str:
+    return "talks" if token.lower_ == "talks" else token.lemma_.lower()
+
+
+def event_noun(token: Token | None) -> Token | None:
+    """The event noun a phrase names, through a measure ("weeks of talks")."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    key = noun_key(token)
+    if key in NOUN_TYPES and not (key in ("talks",) and token.tag_ == "VBZ"):
+        return token
+    if key in MEASURE_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for inner in prep.children:
+                    if inner.dep_ == "pobj":
+                        return event_noun(inner)
+    return None
+
+
+def noun_type(noun: Token) -> str:
+    key = noun_key(noun)
+    if key == "strike" and _labour_strike(noun):
+        return "PROTEST"
+    return NOUN_TYPES[key]
+
+
+def _labour_strike(noun: Token) -> bool:
+    words = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
+    return bool(words & LABOUR_STRIKE_WORDS) or noun.head.lower_ == "on"
+
+
+def _measure_chain(noun: Token | None) -> list[int]:
+    """The measure words above an event noun ("weeks" in "weeks of talks")."""
+    found = []
+    while noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        outer = noun.head.head
+        if noun_key(outer) not in MEASURE_NOUNS:
+            break
+        found.append(outer.i)
+        noun = outer
+    return found
+
+
+# ---- verbs -----------------------------------------------------------------------------
+
+def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
+        return None
+    if verb.dep_ in ("relcl", "acl") and event_noun(verb.head) == verb.head:
+        return None  # "an attack, which killed 1,200", "talks mediated by Qatar": one event
+    lemma = verb_key(verb)
+    particle = _particle(verb)
+    theme = _theme(verb)
+    if lemma == "hold" and _accountablechild_of(verb) is not None:
+        return Candidate("ACCUSE", verb, verb, None, "verb")
+    if lemma == "call" and particle is None and _prep_object(verb, "for") is not None:
+        return Candidate("DEMAND", verb, verb, None, "verb", weak=True)
+    noun, as_subject = _carried_noun(verb, theme)
+    if noun is not None:
+        kind = _with_event_noun(lemma, particle, noun_type(noun), as_subject, verb)
+        if kind is not None:
+            return Candidate(kind, verb, verb, noun, "verb", weak=lemma in WEAK_VERBS)
+    kind = _by_object(lemma, theme, verb)
+    if kind is not None:
+        return Candidate(kind, verb, verb, None, "verb")
+    kind = _by_verb(lemma, particle, theme, verb, context)
+    if kind is None:
+        return None
+    return Candidate(kind, verb, verb, None, "verb", weak=lemma in WEAK_VERBS)
+
+
+def _particle(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod", "prep") and child.lower_ in PARTICLES and \
+                child.i == verb.i + 1:
+            return child.lower_
+    return None
+
+
+def passive(verb: Token) -> bool:
+    """A passive, but not "is engaged in talks" or "was involved in the attack", which
+    say what the subject does."""
+    if verb_key(verb) in ("engage", "involve"):
+        return False
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, or for a participle or second verb without one ("hit back, charging
+    that ..."; "attacked and killed"), the subject of the verb it hangs from."""
+    for _ in range(4):
+        subject = child_of(verb, "nsubj") or (None if passive(verb) else
+                                              child_of(verb, "nsubjpass"))
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _theme(verb: Token) -> Token | None:
+    """What the verb acts on: its object, or the subject of a passive."""
+    if passive(verb):
+        return child_of(verb, "nsubjpass")
+    return child_of(verb, "dobj", "attr")
+
+
+def _prep_object(verb: Token, *words: str) -> Token | None:
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in words:
+            pobj = child_of(prep, "pobj")
+            if pobj is not None:
+                return pobj
+            for inner in prep.children:  # "pulled out of the talks"
+                if inner.dep_ == "prep":
+                    pobj = child_of(inner, "pobj")
+                    if pobj is not None:
+                        return pobj
+    return None
+
+
+def _carried_noun(verb: Token, theme: Token | None) -> tuple[Token | None, bool]:
+    """The event noun the verb is about: its object, "engaged in talks", "took part
+    in talks", "pulled out of the negotiations", or its subject ("talks resumed")."""
+    noun = event_noun(theme) if verb_key(verb) not in ("engage", "involve") else None
+    if noun is not None:
+        return noun, False
+    for prep_word in ("in", "of", "from", "into", "to"):
+        noun = event_noun(_prep_object(verb, prep_word))
+        if noun is not None and (prep_word != "to" or verb_key(verb) == "return"):
+            return noun, False
+    if not passive(verb) and theme is None:
+        noun = event_noun(child_of(verb, "nsubj"))
+        if noun is not None:
+            return noun, True
+    return None, False
+
+
+def _with_event_noun(lemma: str, particle: str | None, kind: str, as_subject: bool,
+                     verb: Token) -> str | None:
+    """A verb with an event noun: the noun says what, the verb whether it happened,
+    ended, was agreed or refused."""
+    if lemma in END_VERBS and _ends(lemma, particle, as_subject):
+        return END_TYPE.get(kind)
+    if kind == "AGREE" and lemma in AGREEING_VERBS:
+        return "AGREE"
+    if kind in ("AGREE", "CONSULT") and lemma == "declare":
+        return "CONCEDE"  # PLOVER: a declared (not yet observed) ceasefire is a concession
+    if lemma in REJECTING_VERBS and not as_subject:
+        return "REJECT"
+    if lemma in LIFTING_VERBS and kind in ("SANCTION", "COERCE"):
+        return "CONCEDE"
+    if lemma in ASPECT_VERBS and not (as_subject and lemma not in HAPPEN_VERBS):
+        return kind
+    if as_subject and lemma in HAPPEN_VERBS:
+        return kind
+    if as_subject and lemma in VERB_TYPES and VERB_TYPES[lemma] == kind == "ASSAULT":
+        return kind  # "the strikes killed 20": one attack, told by noun and verb
+    return None
+
+
+def _ends(lemma: str, particle: str | None, as_subject: bool) -> bool:
+    """"called off", "broke off", "walked out of", "pulled out of", "left the talks",
+    "the talks collapsed": the verb ends the event rather than carrying it on."""
+    if lemma in ("call", "break"):
+        return particle in ("off", "down")
+    if lemma in ("walk", "pull"):
+        return particle == "out"
+    if lemma in ("collapse", "stall", "fail", "falter", "founder"):
+        return as_subject
+    return not as_subject or lemma in ("end", "stop", "halt")
+
+
+def _by_object(lemma: str, theme: Token | None, verb: Token) -> str | None:
+    """Verbs typed by what they move: proposals (presented -> CONSULT), aid (delivered ->
+    AID), troops (sent -> MOBILIZE), captives (released -> RETREAT)."""
+    subject = child_of(verb, "nsubj")
+    key = noun_key(theme) if theme is not None else None
+    if key in PROPOSAL_NOUNS and lemma in PRESENTING_VERBS:
+        return "CONSULT"
+    if key in AID_NOUNS and lemma in DELIVERY_VERBS:
+        return "AID"
+    if theme is None and subject is not None and noun_key(subject) in AID_NOUNS and \
+            lemma in ARRIVAL_VERBS:
+        return "AID"
+    if key in FORCE_NOUNS and lemma in SENDING_VERBS:
+        return "MOBILIZE"
+    if lemma in RELEASE_VERBS and theme is not None and _captives(theme):
+        return "RETREAT"
+    if lemma == "take" and key in ("hostage", "captive"):
+        return "ASSAULT"
+    return None
+
+
+def _captives(theme: Token) -> bool:
+    key = noun_key(theme)
+    if key in NOT_RELEASED:
+        return False
+    return key in CAPTIVE_NOUNS or theme.ent_type_ in ("PERSON", "NORP")
+
+
+def _by_verb(lemma: str, particle: str | None, theme: Token | None, verb: Token,
+             context: ArticleContext) -> str | None:
+    kind = VERB_TYPES.get(lemma)
+    if kind is None or particle == "back" and lemma != "pull":
+        return None  # "hit back" is a reply, not an attack
+    if lemma in NEEDS_OBJECT:
+        guard = GUARDS.get(lemma, _has_actor_object)
+        return guard(verb, theme, particle, context, kind)
+    if kind == "ASSAULT" and _natural_subject(verb):
+        return None
+    return kind
+
+
+def _natural_subject(verb: Token) -> bool:
+    subject = child_of(verb, "nsubj")
+    return subject is not None and subject.lemma_.lower() in NATURAL_FORCES
+
+
+Guard = Callable[[Token, Token | None, str | None, ArticleContext, str], str | None]
+
+
+def _has_actor_object(verb: Token, theme: Token | None, particle: str | None,
+                      context: ArticleContext, kind: str) -> str | None:
+    """Verbs that are events only when done to a named actor or place ("hit Gaza",
+    "met Blinken", "warned Israel"), by someone who is not a storm or a market."""
+    if _natural_subject(verb) or theme is None:
+        return None
+    named = theme.ent_type_ in ACTOR_LABELS | PLACE_LABELS or context.entity(theme)
+    return kind if named else None
+
+
+def _attack_guard(verb: Token, theme: Token | None, particle: str | None,
+                  context: ArticleContext, kind: str) -> str | None:
+    if _natural_subject(verb):
+        return None
+    if verb_key(verb) == "fire" and (_prep_object(verb, "at", "on", "into") is not None or
+                                     theme is not None and theme.lemma_.lower() in
+                                     ("rocket", "missile", "shot", "shell", "mortar")):
+        return kind
+    if verb_key(verb) == "blow" and particle != "up":
+        return None
+    if verb_key(verb) == "round":
+        return "COERCE" if particle == "up" else None
+    return _has_actor_object(verb, theme, particle, context, kind)
+
+
+def _meeting_guard(verb: Token, theme: Token | None, particle: str | None,
+                   context: ArticleContext, kind: str) -> str | None:
+    """"met Blinken", "met with Hamas", "talked to Netanyahu", "visited Cairo", "the
+    delegation left Doha", "arrived in Cairo": a meeting or a visit between actors."""
+    partner = _prep_object(verb, "with", "to", "in", "for")
+    lemma = verb_key(verb)
+    if lemma in ("arrive", "leave", "fly", "travel") and not _delegate_subject(verb, context):
+        return None
+    for other in (theme, partner):
+        if other is not None and (context.entity(other) or other.ent_type_ in
+                                  ACTOR_LABELS | PLACE_LABELS or
+                                  noun_key(other) in ("delegation", "envoy", "team")):
+            return kind
+    return None
+
+
+def _delegate_subject(verb: Token, context: ArticleContext) -> bool:
+    subject = child_of(verb, "nsubj")
+    if subject is None:
+        return False
+    entity = context.entity(subject)
+    if entity is not None and entity.label == "PERSON":
+        return True
+    if any(context.entity(t) and context.entity(t).label == "PERSON"  # type: ignore[union-attr]
+           for t in subject.children if t.dep_ == "appos"):
+        return True
+    return subject.lemma_.lower() in ("delegation", "envoy", "negotiator", "team", "minister",
+                                      "chief", "head", "mediator", "official", "president",
+                                      "secretary", "diplomat", "emissary")
+
+
+def _complement_guard(verb: Token, theme: Token | None, particle: str | None,
+                      context: ArticleContext, kind: str) -> str | None:
+    """Verbs that are events with an object or an infinitive ("agreed to release",
+    "refused to attend", "vowed to retaliate"), not with a that-clause of opinion."""
+    lemma = verb_key(verb)
+    xcomp = child_of(verb, "xcomp")
+    if lemma == "vow":
+        return "THREATEN" if xcomp is not None and verb_key(xcomp) in (
+            "retaliate", "destroy", "crush", "eliminate", "avenge", "punish", "attack",
+            "fight", "respond", "strike", "hit") else None
+    if lemma == "agree" and child_of(verb, "ccomp") is not None:
+        return None  # "agreed that ..." is an opinion
+    if lemma == "agree" and _prep_object(verb, "with") is not None and xcomp is None:
+        return None
+    if lemma == "deny":
+        return kind if theme is not None and theme.lemma_.lower() in (
+            "access", "entry", "visa", "request", "permission") else None
+    if lemma in ("offer", "propose", "promise", "pledge", "commit", "sign", "request",
+                 "urge", "support", "welcome", "back", "approve", "recognise", "recognize",
+                 "thank", "congratulate", "refuse", "order", "insist", "summon", "instruct"):
+        return _has_complement(verb, theme, context, kind)
+    return kind
+
+
+def _has_complement(verb: Token, theme: Token | None, context: ArticleContext,
+                    kind: str) -> str | None:
+    if child_of(verb, "xcomp") is not None:
+        return kind
+    if theme is None:
+        return None
+    if verb_key(verb) == "sign" and noun_key(theme) not in NOUN_TYPES:
+        return None
+    if verb_key(verb) in ("insist",):
+        return None
+    return kind if (context.entity(theme) or noun_key(theme) in NOUN_TYPES or
+                    noun_key(theme) in PROPOSAL_NOUNS or verb_key(verb) in
+                    ("urge", "order", "support", "welcome", "approve", "refuse")) else None
+
+
+def _withdrawal_guard(verb: Token, theme: Token | None, particle: str | None,
+                      context: ArticleContext, kind: str) -> str | None:
+    """Troops pulled out of a place, an official who stepped down, a captive set free."""
+    lemma = verb_key(verb)
+    if lemma in ("release", "free"):
+        return kind if theme is not None and _captives(theme) else None
+    if lemma == "step":
+        return kind if particle == "down" else None
+    if lemma == "pull":
+        return kind if particle in ("out", "back") else None
+    if lemma in ("withdraw", "retreat", "surrender"):
+        if theme is not None and noun_key(theme) in ("ambassador", "envoy", "diplomat"):
+            return "SANCTION"
+        return kind if theme is None or noun_key(theme) in FORCE_NOUNS else None
+    if lemma == "quit":
+        return kind if theme is not None and theme.lemma_.lower() in (
+            "post", "job", "government", "cabinet", "office", "role", "position") else None
+    return None
+
+
+def _sanction_guard(verb: Token, theme: Token | None, particle: str | None,
+                    context: ArticleContext, kind: str) -> str | None:
+    """"suspended aid", "cut ties", "recalled its ambassador" (not "cut prices")."""
+    if theme is None:
+        return None
+    return kind if theme.lemma_.lower() in (
+        "tie", "relation", "aid", "funding", "cooperation", "membership", "flight",
+        "delivery", "ambassador", "envoy", "diplomat", "contact", "trade", "export",
+        "import", "supply", "assistance") else None
+
+
+def _protest_guard(verb: Token, theme: Token | None, particle: str | None,
+                   context: ArticleContext, kind: str) -> str | None:
+    """People marching or rallying, not "demonstrated that" or "rallied behind"."""
+    if child_of(verb, "ccomp") is not None or _prep_object(verb, "behind", "around"):
+        return None
+    subject = child_of(verb, "nsubj")
+    return kind if subject is not None and subject.pos_ in ("NOUN", "PROPN", "NUM") else None
+
+
+def _mobilize_guard(verb: Token, theme: Token | None, particle: str | None,
+                    context: ArticleContext, kind: str) -> str | None:
+    return kind if theme is not None and noun_key(theme) in FORCE_NOUNS else None
+
+
+def _charge_guard(verb: Token, theme: Token | None, particle: str | None,
+                  context: ArticleContext, kind: str) -> str | None:
+    """"charging that Hamas was ...", "charged him with murder" (not a battery)."""
+    if child_of(verb, "ccomp") is not None or _prep_object(verb, "with") is not None:
+        return kind
+    return _has_actor_object(verb, theme, particle, context, kind)
+
+
+def _execute_guard(verb: Token, theme: Token | None, particle: str | None,
+                   context: ArticleContext, kind: str) -> str | None:
+    return kind if theme is not None and (_captives(theme) or theme.ent_type_ == "PERSON"
+                                          ) else None
+
+
+def _sentence_guard(verb: Token, theme: Token | None, particle: str | None,
+                    context: ArticleContext, kind: str) -> str | None:
+    return kind if theme is not None and theme.ent_type_ == "PERSON" or \
+        _prep_object(verb, "to") is not None and passive(verb) else None
+
+
+GUARDS: dict[str, Guard] = {
+    **dict.fromkeys(["hit", "target", "fire", "strike", "blow", "destroy", "gun", "capture",
+                     "seize", "round"], _attack_guard),
+    **dict.fromkeys(["meet", "talk", "discuss", "host", "visit", "arrive", "leave", "fly",
+                     "travel", "broker"], _meeting_guard),
+    **dict.fromkeys(["vow", "agree", "deny", "offer", "propose", "promise", "pledge",
+                     "commit", "sign", "request", "urge", "support", "welcome", "back",
+                     "approve", "recognise", "recognize", "thank", "congratulate", "refuse",
+                     "order", "insist", "summon", "instruct"], _complement_guard),
+    **dict.fromkeys(["release", "free", "pull", "quit", "step", "withdraw", "retreat",
+                     "surrender", "evacuate"], _withdrawal_guard),
+    **dict.fromkeys(["suspend", "recall", "cut"], _sanction_guard),
+    **dict.fromkeys(["march", "rally", "demonstrate"], _protest_guard),
+    "mass": _mobilize_guard,
+    "charge": _charge_guard,
+    "execute": _execute_guard,
+    "sentence": _sentence_guard,
+    "warn": _has_actor_object,
+}
+
+
+def _accountablechild_of(verb: Token) -> Token | None:
+    """"held X responsible": the adjective of accountability the verb governs."""
+    for child in verb.subtree:
+        if child.lemma_.lower() in ACCOUNTABLE_WORDS and child.head.i in (verb.i,) + tuple(
+                c.i for c in verb.children):
+            return child
+    return None
+
+
+# ---- states ----------------------------------------------------------------------------
+
+def _state_candidate(word: Token, context: ArticleContext) -> Candidate | None:
+    if word.pos_ not in ("ADJ", "VERB") or word.dep_ not in ("acomp", "oprd"):
+        return None
+    copula = word.head
+    subject = child_of(copula, "nsubj", "nsubjpass")
+    key = word.lower_
+    if key in ONGOING_WORDS:
+        noun = event_noun(subject)
+        if noun is None:
+            return None
+        kind = noun_type(noun)
+        if key in STALLED_WORDS or key == "over":
+            kind = END_TYPE.get(kind, kind)
+        return Candidate(kind, word, copula, noun, "state")
+    if word.lemma_.lower() in ACCOUNTABLE_WORDS and verb_key(copula) == "be":
+        return _blame_candidate(word, copula)
+    return None
+
+
+def _blame_candidate(word: Token, copula: Token) -> Candidate | None:
+    """"Hamas said Netanyahu was entirely responsible for the failure ...": the
+    speaker accuses the subject. Only blame is kept ("fully responsible", or
+    responsible for a failure, a death, an attack), not "responsible for security"."""
+    speech = copula.head
+    if copula.dep_ != "ccomp" or verb_key(speech) not in SPEECH_VERBS:
+        return None
+    strong = any(child.lower_ in STRONG_BLAME_ADVERBS for child in word.children)
+    cause = _prep_object(word, "for")
+    if not strong and (cause is None or cause.lemma_.lower() not in BAD_OUTCOMES):
+        return None
+    return Candidate("ACCUSE", word, speech, None, "blame")
+
+
+# ---- nouns -----------------------------------------------------------------------------
+
+def _noun_candidate(noun: Token, context: ArticleContext) -> Candidate | None:
+    if event_noun(noun) != noun:
+        return _aspect_candidate(noun, context)
+    key = noun_key(noun)
+    if not _reported_as_fact(noun) or not _guarded_noun_ok(noun, key, context):
+        return None
+    if not _anchored(noun, context):
+        return None
+    return Candidate(noun_type(noun), noun, noun, noun, "noun")
+
+
+def _aspect_candidate(word: Token, context: ArticleContext) -> Candidate | None:
+    """"the resumption of indirect talks between Hamas and Israel": a noun of beginning
+    or ending over an event noun."""
+    key = noun_key(word)
+    if key not in MEASURE_NOUNS or word.pos_ != "NOUN":
+        return None
+    noun = event_noun(word)
+    if noun is None or not _reported_as_fact(word) or not _anchored(noun, context):
+        return None
+    kind = noun_type(noun)
+    if key in ENDING_NOUNS:
+        kind = END_TYPE.get(kind, kind)
+    return Candidate(kind, word, word, noun, "noun")
+
+
+def _reported_as_fact(noun: Token) -> bool:
+    """The sentence says the event happened: it is a subject, an apposition, the object
+    of "saw" or "announced", or the object of "since", "after", "during" ...; a noun
+    after "for", "to", "on" is a purpose or a topic ("talks for a truce deal")."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ in NOUN_SLOTS:
+        return True
+    if noun.dep_ == "dobj":
+        return verb_key(noun.head) in OCCURRENCE_VERBS
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in FACT_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
+    return False
+
+
+def _guarded_noun_ok(noun: Token, key: str, context: ArticleContext) -> bool:
+    """Nouns too often something else stand alone only with their telling modifier."""
+    if key not in GUARDED_NOUNS:
+        return True
+    modifiers = {t.lemma_.lower() for t in noun.children if t.dep_ in ("amod", "compound")}
+    if key in ("war", "operation"):
+        return bool(modifiers & MILITARY_WORDS) or _prep_object(noun, "by") is not None
+    if key == "strike":
+        return bool(modifiers & (MILITARY_WORDS | LABOUR_STRIKE_WORDS)) or _nationals(
+            noun, context) or _prep_object(noun, "on", "against") is not None
+    if key in ("exchange", "swap", "release"):
+        captive = _prep_object(noun, "of") if key == "release" else None
+        return bool(modifiers & CAPTIVE_NOUNS) or (captive is not None and _captives(captive))
+    if key == "resolution":
+        return any(context.entity(t) and context.entity(t).label == "ORG"  # type: ignore
+                   for t in noun.children if t.dep_ in ("compound", "poss"))
+    if key in ("deal", "settlement", "visit", "march"):
+        return True  # anchored below by a participant or a date
+    return False
+
+
+def _nationals(noun: Token, context: ArticleContext) -> bool:
+    return any(context.entity(t) is not None for t in noun.children
+               if t.dep_ in ("amod", "compound", "poss"))
+
+
+def _anchored(noun: Token, context: ArticleContext) -> bool:
+    """A bare event noun counts only with its own participant, place or date: "a Hamas
+    attack last October", "talks between Hamas and Israel", "the release of 81 Israelis"."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss", "nmod", "npadvmod", "amod") and (
+                context.entity(child) or child.i in context.time_at):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "between", "with", "on", "against",
+                                                     "of", "in", "at"):
+            for inner in child.subtree:
+                if context.entity(inner) or inner.i in context.time_at:
+                    return True
+        if child.dep_ == "appos" and context.entity(child):
+            return True
+    return False
