@@ -139,11 +139,16 @@ def _entity_tokens(doc: Any, entities: Sequence[Entity]) -> dict[int, Entity]:
         k = bisect.bisect_right(starts, token.idx) - 1
         if k >= 0 and named[k].start <= token.idx < named[k].end:
             entity_of[token.i] = named[k]
-        elif token.pos_ == "PROPN" and len(surnames.get(token.text, ())) == 1:
-            (person,) = surnames[token.text]
+        elif token.pos_ == "PROPN" and len(surnames.get(_name_case(token.text), ())) == 1:
+            (person,) = surnames[_name_case(token.text)]
             entity_of[token.i] = Entity(named[0].article, token.idx, token.idx + len(token),
                                         token.text, "PERSON", person, 0, "surname", 0.5)
     return entity_of
+
+
+def _name_case(word: str) -> str:
+    """A name as written in running text: WALLACE (a transcript label) is Wallace."""
+    return word.title() if word.isupper() and len(word) > 1 else word
 
 
 def _mentions(doc: Any, entity_of: dict[int, Entity], sentence_of: list[int]
@@ -397,16 +402,17 @@ def _phrase(token: Any) -> tuple[int, int]:
     tokens = sorted(keep, key=lambda t: t.i)
     first = tokens.index(token)
     left = first
-    while left > 0 and tokens[left - 1].i == tokens[left].i - 1 \
-            and not _breaks_phrase(tokens[left - 1]):
+    while left > 0 and _joined(tokens[left - 1], tokens[left]):
         left -= 1
     right = first
-    while right + 1 < len(tokens) and tokens[right + 1].i == tokens[right].i + 1 \
-            and not _breaks_phrase(tokens[right + 1]):
+    while right + 1 < len(tokens) and _joined(tokens[right], tokens[right + 1]):
         right += 1
     last = tokens[right]
     return tokens[left].idx, last.idx + len(last.text)
 
 
-def _breaks_phrase(token: Any) -> bool:
-    return token.text in (",", "—", "–", "(") or "\n" in token.text or "\n" in token.whitespace_
+def _joined(left: Any, right: Any) -> bool:
+    """Two tokens of one phrase: adjacent, no comma, dash or line break between."""
+    return bool(right.i == left.i + 1 and "\n" not in left.whitespace_
+                and not any(t.text in (",", "—", "–", "(") or "\n" in t.text
+                            for t in (left, right)))

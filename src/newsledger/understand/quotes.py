@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -40,7 +40,7 @@ from .quote_cues import (
 )
 from .quote_marks import QuoteRegion, quote_regions
 from .quote_speakers import NOBODY, Speaker, SpeakerContext, resolve, speaker_context
-from .records import Quote
+from .records import Entity, Quote
 
 EXTRACTOR = "rules-v1"
 # Dependents that complete an evaluation's object ("called [the vote a sham]").
@@ -49,6 +49,7 @@ OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "acomp", "attr"}
 SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}
 CONTINUED_WORDS = 4  # an uncued quotation shorter than this is a scare quote or a title
 SUBHEADING_WORDS = 12
+GLOSS_MARKERS = {"although", "though", "while", "whereas"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def find_quotes(analysis: Analysis) -> Analysis:
     page = _page(analysis.article.text, doc)
     found = [_widened(a, page) for a in _verb_attributions(doc, page)]
     found += _according_to(doc, page)
+    found += _transcript_turns(doc, page, _person_words(analysis.entities))
     found += _direct_attributions(doc, page, found)
     context = speaker_context(doc, page.text, analysis.entities, page.inside)
     quotes = [_record(analysis.article.id, page, attribution)
@@ -118,11 +120,42 @@ def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
         if content is None:
             continue
         first, last, how = content
-        span = _trimmed(doc, first, last)
+        span = _trimmed(doc, first, _without_gloss(doc, first, last, page))
         if span is None:
             continue
         yield Attribution(span[0], span[1], _cue_text(token), _subject(token, page),
                           page.sentence_at(token.idx), how)
+
+
+def _without_gloss(doc: Any, first: int, last: int, page: Page) -> int:
+    """The last token of reported content before a trailing gloss that is the writer's,
+    not the source's: ", citing ...", ", according to ...", ", which ...", ", a
+    former ..." (an apposition), ", although ...". Quoted words are never cut."""
+    for k in range(first + 1, last):
+        if doc[k].text != "," or page.inside[doc[k].idx]:
+            continue
+        after = doc[k + 1]
+        gloss = _gloss_head(after)
+        if gloss is not None and gloss.right_edge.i >= last - 1 and gloss.left_edge.i > first:
+            return k - 1
+    return last
+
+
+def _gloss_head(token: Any) -> Any:
+    """The clause or phrase a token after a comma opens, if it is a gloss."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "VBG" and token.dep_ == "advcl" and lemma in SPEECH_VERBS:
+        return token
+    if token.lower_ == "according":
+        return token
+    if token.lower_ in ("which", "who") and token.head.dep_ == "relcl":
+        return token.head
+    if token.lower_ in GLOSS_MARKERS and token.dep_ == "mark":
+        return token.head
+    for candidate in (token, token.head):
+            if candidate.dep_ == "appos" and candidate.left_edge.i == token.i:
+                return candidate
+    return None
 
 
 def _complement(verb: Any, lemma: str) -> tuple[int, int, str] | None:
@@ -262,11 +295,60 @@ def _direct_attributions(doc: Any, page: Page, found: list[Attribution]
         words = len(text[start:end].split())
         cue = _cue_beside(doc, region, page)
         sentence = page.sentence_at(start)
+        signed = _signature(doc, region, page)
         if cue is not None:
             yield Attribution(start, end, _cue_text(cue), _subject(cue, page), sentence,
                               "direct")
+        elif signed is not None:
+            yield Attribution(start, end, signed[0], signed[1], sentence, "signed")
         elif words >= CONTINUED_WORDS and not _subheading(text, region, words):
             yield Attribution(start, end, None, None, sentence, "continued")
+
+
+SIGNATURE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")
+
+
+def _signature(doc: Any, region: QuoteRegion, page: Page) -> tuple[str, int] | None:
+    """A quotation signed by a name after a dash, as collected reader or voter comments
+    are printed: “...” ― Sonya Herridge."""
+    found = SIGNATURE.match(page.text, region.end, region.paragraph_end)
+    if found is None:
+        return None
+    name = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+    if name is None or name[0].pos_ != "PROPN":
+        return None
+    head = name[0]
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i \
+            and head.head.pos_ == "PROPN":
+        head = head.head
+    return found.group().strip(), int(head.i)
+
+
+TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.\-' ]{1,30}[A-Z])\s*:\s+(?=\S)")
+
+
+def _transcript_turns(doc: Any, page: Page, people: set[str]) -> Iterator[Attribution]:
+    """Interview transcripts: a paragraph opening with the name of a person of the
+    article in capitals and a colon ("WALLACE: Let's start ...") is that person's turn
+    (and "CORRECTION:" is not a person)."""
+    text = page.text
+    for paragraph_start in page.paragraph_starts:
+        label = TRANSCRIPT_LABEL.match(text, paragraph_start)
+        if label is None or not set(label.group(1).casefold().split()) & people:
+            continue
+        end = text.find("\n", label.end())
+        end = len(text) if end < 0 else end
+        while end > label.end() and (text[end - 1].isspace() or text[end - 1] in "\"”"):
+            end -= 1
+        name = doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+        if name is None or end <= label.end():
+            continue
+        yield Attribution(label.end(), end, ":", int(name.root.i),
+                          page.sentence_at(label.end()), "transcript")
+
+
+def _person_words(entities: Sequence[Entity]) -> set[str]:
+    return {word for e in entities if e.label == "PERSON" for word in e.entity.casefold().split()}
 
 
 def _covered(start: int, end: int, found: list[Attribution]) -> bool:
@@ -351,7 +433,8 @@ def _record(article: str, page: Page, attribution: Attribution) -> Quote:
     speaker = attribution.speaker
     return Quote(article, start, end, page.text[start:end], speaker.name, speaker.start,
                  speaker.end, attribution.cue, _kind(page, start, end),
-                 attribution.sentence, EXTRACTOR, 0.7 if speaker.name else 0.5)
+                 attribution.sentence, f"{EXTRACTOR}:{attribution.how}",
+                 0.7 if speaker.name else 0.5)
 
 
 def _kind(page: Page, start: int, end: int) -> str:
