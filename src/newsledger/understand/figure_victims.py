@@ -1,13 +1,359 @@
-"""Victims counted in words: placeholder."""
+"""Victims the text counts only in words: "a man was shot and killed", "she died".
+
+Crime and conflict reports often give no number for one or two victims: "A 20-year-old
+man was shot Tuesday ... He died at the hospital." A reader counts one killed. This
+module finds the people the parse makes victims (the patient of shoot, kill, wound,
+stab; the subject of die; "found dead", "the death of X", "in critical condition",
+"suffered a gunshot wound") and follows them through the article the way a reader
+does: a name is one person; "a man", "another man", "a second victim" bring in a new
+one; "he", "the man", "the 19-year-old" point back to the latest one that fits
+(gender, age); "both" and "they" cover the people already there. Each person counts
+once: killed if any mention says they died, else injured.
+
+The counts become figures (measure `killed` or `injured`, unit `person`) where they say
+more than the numbers written in the text: "Two men were shot, one fatally" gives one
+killed and, from the two shot, one injured. When the body only says a person was shot
+and the headline says they died, the headline decides.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from .pipeline import Analysis
-from .records import Figure
+from .records import Entity, Figure
+
+EXTRACTOR = "victims-v1"
+_KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead", "massacre"})
+_DIE = frozenset({"die", "perish", "succumb"})
+_HARM = frozenset({"shoot", "wound", "injure", "hurt", "stab", "hospitalize", "hospitalise",
+                   "graze", "strike", "hit", "maim", "wing"})
+_DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
+_HARM_NOUNS = frozenset({"shooting", "stabbing"})
+_WOUNDS = frozenset({"wound", "injury"})
+_FATAL_WORDS = frozenset({"fatally", "mortally", "dead", "death"})
+_STATES = {"dead": True, "deceased": True, "hospitalized": False, "hospitalised": False,
+           "injured": False, "wounded": False, "hurt": False}
+_CONDITION = re.compile(r"\b(?:critical|serious|stable|fair|grave|guarded)\b", re.I)
+_MALE = frozenset({"man", "boy", "he", "him", "father", "son", "husband", "brother",
+                   "boyfriend", "gentleman", "grandfather", "uncle", "nephew", "male"})
+_FEMALE = frozenset({"woman", "girl", "she", "her", "mother", "daughter", "wife", "sister",
+                     "girlfriend", "lady", "grandmother", "aunt", "niece", "female"})
+_ROLES = frozenset({"victim", "person", "individual", "one"})  # "a victim" may be one we know
+_PERSON_WORDS = _MALE | _FEMALE | _ROLES | frozenset({
+    "teen", "teenager", "child", "kid", "toddler", "baby", "infant", "student", "officer",
+    "deputy", "trooper", "driver", "passenger", "resident", "suspect", "gunman", "shooter",
+    "bystander", "pedestrian", "customer", "clerk", "employee", "worker", "youth", "juvenile",
+    "adult", "cousin", "friend", "neighbor", "neighbour", "occupant", "soldier", "civilian",
+    "guard", "agent", "patron", "owner", "homeowner", "cop", "policeman", "motorist", "rider",
+    "relative", "sibling", "parent", "waitress", "waiter", "cashier", "teacher", "robber",
+    "intruder", "burglar", "attacker", "assailant", "security"})
+_HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can"})
+_ATTEMPT = frozenset({"try", "attempt", "threaten", "want", "plan", "intend", "vow", "seek"})
+_NEW_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth"})
+_PLURAL = frozenset({"they", "them", "both"})
+_COUNT_FATAL = re.compile(r"\b(one|two|three|four|five|\d)\s+(?:of\s+(?:them|whom)\s+)?"
+                          r"(?:fatally|died|was killed|were killed)\b", re.I)
+_WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_HEADLINE_DEATH = re.compile(r"\b(?:killed|kills|dies|died|dead|fatal(?:ly)?|slain|murder(?:ed)?|"
+                             r"homicide|death)\b", re.I)
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|^,\s*(?:age\s+)?(\d{1,3}),")
 
 
-def victim_figures(analysis: Analysis, sentences: list[Any], figures: list[Figure]
+@dataclass(frozen=True)
+class Mention:
+    """One word that makes a person a victim, and what it says happened to them."""
+
+    token: Any  # the person: a noun, a name or a pronoun
+    killed: bool
+
+
+@dataclass
+class Person:
+    """One victim as the article follows them (built while reading; not a record)."""
+
+    first: Any
+    name: str | None
+    gender: str
+    age: int | None
+    killed: bool = False
+    mentions: list[Any] = field(default_factory=list)
+
+
+def victim_figures(analysis: Analysis, sentences: Sequence[Any], figures: Sequence[Figure]
                    ) -> list[Figure]:
-    return []
+    mentions = _distinct(_mentions(analysis.doc))
+    if not mentions:
+        return []
+    people = follow(mentions, analysis.entities, analysis.article.text)
+    if len(people) == 1 and not people[0].killed and _headline_says_died(analysis):
+        people[0].killed = True
+    killed = [p.first for p in people if p.killed]
+    injured = [p.first for p in people if not p.killed]
+    written = _written_counts(figures, analysis.article.text)
+    found = []
+    total_killed = max(len(killed), written["killed"])
+    total_injured = max(len(injured), written["injured"], written["shot"] - total_killed)
+    if total_killed > written["killed"] and killed:
+        found.append(_figure(analysis, killed[0], total_killed, "killed"))
+    if total_injured > written["injured"] and (injured or killed):
+        found.append(_figure(analysis, (injured or killed)[0], total_injured, "injured"))
+    return found
+
+
+def _headline_says_died(analysis: Analysis) -> bool:
+    title = analysis.article.title or ""
+    return _HEADLINE_DEATH.search(title) is not None
+
+
+# ----------------------------------------------------------------------------- mentions
+def _distinct(mentions: Iterator[Mention]) -> list[Mention]:
+    """One mention per word, in text order ("shot and killed" names the man twice)."""
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        known = by_token.get(mention.token.i)
+        if known is None or mention.killed and not known.killed:
+            by_token[mention.token.i] = mention
+    return [by_token[i] for i in sorted(by_token)]
+
+
+def _mentions(doc: Any) -> Iterator[Mention]:
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and not _unreal(token):
+            if lemma in _KILL or lemma in _HARM:
+                killed = lemma in _KILL or _fatal(token)
+                yield from (Mention(p, killed) for p in _patients(token))
+            elif lemma in _DIE:
+                yield from (Mention(p, True) for p in _children(token, ("nsubj",)))
+        if token.lower_ in _STATES and token.dep_ in ("acomp", "oprd", "xcomp", "advcl", "ccomp",
+                                                      "amod", "dep", "conj"):
+            holders = _children(token.head, ("nsubj", "nsubjpass", "dobj"))
+            yield from (Mention(p, _STATES[token.lower_]) for p in holders)
+        if token.pos_ == "NOUN":
+            yield from _noun_mentions(token, lemma)
+
+
+def _noun_mentions(noun: Any, lemma: str) -> Iterator[Mention]:
+    if lemma in _DEATH_NOUNS:
+        yield from (Mention(p, True) for p in _owners(noun))
+    elif lemma in _HARM_NOUNS:  # "the fatal shooting of a teen", "her shooting"
+        fatal = any(c.lower_ in ("fatal", "deadly") for c in noun.children)
+        yield from (Mention(p, fatal) for p in _owners(noun))
+    elif lemma == "condition" and _CONDITION.search(" ".join(t.lower_ for t in noun.lefts)):
+        yield from (Mention(p, False) for p in _holders(noun))
+    elif lemma in _WOUNDS:  # "suffered a gunshot wound", "a man with gunshot wounds"
+        yield from (Mention(p, False) for p in _holders(noun))
+
+
+def _unreal(verb: Any) -> bool:
+    """ "could have been killed", "tried to kill", "was not injured"."""
+    if any(c.dep_ == "neg" or c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _ATTEMPT
+
+
+def _fatal(verb: Any) -> bool:
+    """ "fatally shot", "shot dead", "shot to death", "shot and killed"."""
+    for child in verb.children:
+        if child.lower_ in _FATAL_WORDS or child.dep_ == "conj" and child.lemma_ in _KILL | _DIE:
+            return True
+        if child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children):
+            return True
+    return False
+
+
+def _patients(verb: Any) -> list[Any]:
+    """Who was shot: the passive subject, the object, the noun a participle follows
+    ("a man shot Tuesday"), the one found or left shot; nobody for "shot at"."""
+    people = _children(verb, ("nsubjpass", "dobj"))
+    if not people and verb.tag_ == "VBN" or verb.dep_ == "ccomp" and verb.head.lemma_ == "find":
+        people = _children(verb, ("nsubj",))  # "they found Moody shot to death"
+    if not people and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        people = [p for p in _with_conjuncts(verb.head) if _is_person(p)]
+    if not people and verb.dep_ in ("conj", "xcomp", "oprd", "ccomp", "advcl"):
+        people = _children(verb.head, ("nsubjpass", "dobj"))  # "shot and killed a man"
+    for child in verb.children:  # "was killed along with Heriberto Corpus"
+        if child.dep_ == "prep" and child.lower_ == "with" \
+                and any(c.lower_ == "along" for c in child.children):
+            people.extend(_children(child, ("pobj",)))
+    return people
+
+
+def _children(token: Any, deps: tuple[str, ...]) -> list[Any]:
+    people = []
+    for child in token.children:
+        if child.dep_ in deps:
+            people.extend(_with_conjuncts(_antecedent(child)))
+    return [p for p in people if _is_person(p)]
+
+
+def _antecedent(token: Any) -> Any:
+    """ "Jon Boring, who was shot": the relative pronoun stands for its noun."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _with_conjuncts(token: Any) -> list[Any]:
+    """ "a man and a woman were shot": both."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_with_conjuncts(child))
+    return found
+
+
+def _owners(noun: Any) -> list[Any]:
+    """ "the death of John Smith", "Smith's death"."""
+    people = _children(noun, ("poss",))
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            people.extend(_children(child, ("pobj",)))
+    return people
+
+
+def _holders(noun: Any) -> list[Any]:
+    """Who is "in critical condition" or has "a gunshot wound": the subject of the
+    verb, the object of "left", or the noun "with" follows."""
+    head = noun.head.head if noun.dep_ in ("pobj", "dobj") and noun.head.pos_ == "ADP" \
+        else noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and head.pos_ in ("NOUN", "PROPN"):
+        return [head] if _is_person(head) else []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from" and head.dep_ == "acl":
+        head = head.head  # "a man suffering from a gunshot wound"
+        return [head] if _is_person(head) else []
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    if head.lemma_ == "leave":  # "left a man in critical condition"
+        return _children(head, ("dobj",))
+    return _children(head, ("nsubj", "nsubjpass"))
+
+
+def _is_person(token: Any) -> bool:
+    if any(c.dep_ == "nummod" for c in token.children) or token.pos_ == "NUM":
+        return token.lower_ == "one"  # "one died": a person; larger numbers are figures
+    if token.ent_type_ == "PERSON" or token.lower_ in _PLURAL:
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "DATE",
+                                                         "TIME", "ORG"):
+        return True
+    return token.lemma_.lower() in _PERSON_WORDS and token.tag_ not in ("NNS", "NNPS")
+
+
+# ----------------------------------------------------------------------------- people
+def follow(mentions: Sequence[Mention], entities: Sequence[Entity], text: str) -> list[Person]:
+    """The victims of the article, each once, in order of first mention."""
+    people: list[Person] = []
+    for mention in mentions:
+        for person in _resolve(mention.token, people, entities, text):
+            person.killed = person.killed or mention.killed
+            person.mentions.append(mention.token)
+    return people
+
+
+def _resolve(token: Any, people: list[Person], entities: Sequence[Entity], text: str
+             ) -> list[Person]:
+    if token.lower_ in _PLURAL or any(c.lower_ == "both" for c in token.children):
+        while token.lower_ != "they" and len(people) < 2:
+            people.append(Person(token, None, "neutral", None))
+        return people if len(people) >= 2 else []
+    name, gender, age = _name_of(token, entities), _gender(token), _age(token, text)
+    if name is not None:
+        same = [p for p in people if p.name == name]
+        if same:
+            return same[:1]
+        fits = [p for p in people if p.name is None and _fits(p, gender, age)]
+        if fits and not any(c.dep_ == "appos" for c in token.children):
+            fits[-1].name = name
+            return fits[-1:]
+    elif not _introduces(token) or people and (token.lemma_.lower() in _ROLES
+                                               or _in_quote(token)):
+        fits = [p for p in people if _fits(p, gender, age)]
+        if fits:
+            return fits[-1:]
+    person = Person(token, name, gender, age)
+    people.append(person)
+    return [person]
+
+
+def _in_quote(token: Any) -> bool:
+    """Inside a witness's words ("I saw a man shot"), "a man" is one we know of."""
+    before = token.doc.text[token.sent.start_char:token.idx]
+    return sum(before.count(mark) for mark in ('"', "“", "”")) % 2 == 1
+
+
+def _introduces(token: Any) -> bool:
+    """ "a man", "another man", "a second victim", "one person": someone new."""
+    if token.pos_ == "PRON":
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod")}
+    return bool(words & _NEW_MARKERS) or token.lower_ == "one"
+
+
+def _fits(person: Person, gender: str, age: int | None) -> bool:
+    if "neutral" not in (person.gender, gender) and person.gender != gender:
+        return False
+    return age is None or person.age is None or age == person.age
+
+
+def _name_of(token: Any, entities: Sequence[Entity]) -> str | None:
+    for entity in entities:
+        if entity.label == "PERSON" and entity.start <= token.idx < entity.end:
+            return entity.entity
+    if token.pos_ == "PROPN":
+        return token.text
+    return None
+
+
+def _gender(token: Any) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in _MALE or token.lower_ in _MALE:
+        return "male"
+    if lemma in _FEMALE or token.lower_ in _FEMALE:
+        return "female"
+    return "neutral"
+
+
+def _age(token: Any, text: str) -> int | None:
+    """ "a 19-year-old man", "Tavon Goff, 21,": the age that tells two victims apart."""
+    start = min(t.idx for t in token.subtree if t.i <= token.i)
+    found = _AGE.search(text[start:token.idx + len(token.text)])
+    if found is None and token.pos_ == "PROPN":
+        found = _AGE.search(text[token.idx + len(token.text):token.idx + len(token.text) + 12])
+    if found is None:
+        return None
+    return int(found.group(1) or found.group(2))
+
+
+# ----------------------------------------------------------------------------- figures
+def _written_counts(figures: Sequence[Figure], text: str) -> dict[str, int]:
+    """The largest count the text writes for each measure."""
+    counts = {"killed": 0, "injured": 0, "shot": 0}
+    for figure in figures:
+        if figure.measure in counts and isinstance(figure.value, int | float) \
+                and figure.unit == "person":
+            counts[figure.measure] = max(counts[figure.measure], int(figure.value))
+    for match in _COUNT_FATAL.finditer(text):  # "two men were shot, one fatally"
+        word = match.group(1).lower()
+        counts["killed"] = max(counts["killed"], _WORD_COUNTS.get(word) or int(word))
+    return counts
+
+
+def _figure(analysis: Analysis, token: Any, count: int, measure: str) -> Figure:
+    start, end = _mention_span(token)
+    text = analysis.article.text
+    sentence = list(analysis.doc.sents).index(token.sent) if analysis.doc is not None else 0
+    return Figure(analysis.article.id, start, end, text[start:end], count, "exact", "person",
+                  token.text if token.pos_ != "PRON" else None, measure, None, None,
+                  analysis.article.published, sentence, EXTRACTOR, 0.5)
+
+
+def _mention_span(token: Any) -> tuple[int, int]:
+    """The noun phrase of the mention: "A 20-year-old man", "Tavon Goff"."""
+    words = [t for t in token.subtree if t.i <= token.i]
+    first = min(words, key=lambda t: t.i)
+    return first.idx, token.idx + len(token.text)
