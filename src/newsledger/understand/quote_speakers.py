@@ -102,7 +102,7 @@ class SpeakerContext:
     mentions: list[Mention]
     mention_starts: list[int]
     gender: dict[str, str]
-    roles: dict[str, set[str]]  # role word -> canonical persons introduced with it
+    roles: dict[str, set[str]]  # canonical person -> words the article introduced them with
     subjects: list[int]  # token indexes of main-clause subjects outside quotations
     subject_starts: list[int]
     said: list[tuple[int, int, Speaker]] = field(default_factory=list)  # (start, sentence, ...)
@@ -225,8 +225,9 @@ def _title_before(doc: Any, token: Any, entity: Entity) -> str | None:
 
 
 def _roles(doc: Any, entity_of: dict[int, Entity]) -> dict[str, set[str]]:
-    """Role words the article introduces people with: "Foreign Ministry spokesman Majed
-    Al-Ansari", "Bill de Blasio, the mayor", "the mayor, Bill de Blasio"."""
+    """The words the article introduces each person with: "Foreign Ministry spokesman
+    Majed Al-Ansari", "Bill de Blasio, the mayor", "the mayor, Bill de Blasio",
+    "Republican presidential nominee Donald Trump"."""
     roles: dict[str, set[str]] = defaultdict(set)
     for token in doc:
         entity = entity_of.get(token.i)
@@ -236,9 +237,8 @@ def _roles(doc: Any, entity_of: dict[int, Entity]) -> dict[str, set[str]]:
         if token.dep_ == "appos":
             near.append(token.head)
         for word in near:
-            for t in word.subtree:
-                if t.lower_ in PERSON_ROLES or (t.pos_ == "NOUN" and t.i not in entity_of):
-                    roles[t.lower_].add(entity.entity)
+            roles[entity.entity].update(t.lower_ for t in word.subtree
+                                        if t.is_alpha and not t.is_stop)
     return roles
 
 
@@ -287,9 +287,10 @@ def _by_role(context: SpeakerContext, token: Any, start: int, end: int,
              written: str) -> Speaker:
     """A role phrase: "the spokesman", "his campaign", "the ministry"; else as written."""
     determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
-    has_name = any(t.i in context.entity_of for t in token.subtree if t.i != token.i)
+    has_name = any(context.entity_of[t.i].label in ("PERSON", "ORG") for t in token.subtree
+                   if t.i != token.i and t.i in context.entity_of)
     if not determiners or has_name:
-        return Speaker(written, start, end)
+        return _as_written(context, token)
     determiner = determiners[0]
     head = token.lower_
     if determiner.lower_ in MALE or determiner.lower_ in FEMALE:
@@ -297,24 +298,32 @@ def _by_role(context: SpeakerContext, token: Any, start: int, end: int,
         owner = _person_for_pronoun(context, token, gender)
         if owner:
             return Speaker(f"{owner}'s {context.text[token.idx:end]}", start, end)
-        return Speaker(written, start, end)
+        return _as_written(context, token)
     if determiner.lower_ not in ("the", "this", "that"):
-        return Speaker(written, start, end)
+        return _as_written(context, token)
     if head in PERSON_ROLES:
         person = _person_for_role(context, token)
         return Speaker(person, start, end, True) if person else Speaker(written, start, end)
     if head in ORG_KINDS:
         org = _org_for_kind(context, token)
         return Speaker(org, start, end) if org else Speaker(written, start, end)
-    return Speaker(written, start, end)
+    return _as_written(context, token)
 
 
 def _person_for_role(context: SpeakerContext, token: Any) -> str | None:
+    """The person introduced with this role word, the one sharing most of the phrase's
+    words ("the Democratic nominee") and the latest of those; else the last person
+    quoted."""
     sentence = context.sentence_of[token.i]
-    introduced = context.roles.get(token.lower_, set())
-    for mention in _mentions_before(context, token.idx):
-        if mention.label == "PERSON" and mention.name in introduced:
-            return mention.name
+    words = {t.lower_ for t in token.lefts if t.is_alpha and not t.is_stop}
+    best: tuple[int, int, str] | None = None
+    for rank, mention in enumerate(_mentions_before(context, token.idx)):
+        introduced = context.roles.get(mention.name, set())
+        if mention.label == "PERSON" and token.lower_ in introduced:
+            key = (len(words & introduced), -rank, mention.name)
+            best = key if best is None or key > best else best
+    if best is not None:
+        return best[2]
     for start, said_in, speaker in reversed(context.said):
         if start < token.idx and speaker.person and sentence - said_in <= ROLE_WINDOW \
                 and speaker.name:
@@ -389,6 +398,24 @@ def _fits_group(subject: Any, entity: Entity | None, plural: bool) -> bool:
     if plural:
         return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     return subject.lower_ in ORG_KINDS or subject.lower_ in DOCUMENTS
+
+
+def _as_written(context: SpeakerContext, token: Any) -> Speaker:
+    """A source the article does not name, as written in full: "a 2014 study that
+    appeared in the British Medical Journal", "several officials familiar with the
+    talks"."""
+    tokens = [t for t in token.subtree]
+    first, last = 0, len(tokens) - 1
+    while first < last and (tokens[first].is_punct or tokens[first].is_space):
+        first += 1
+    while last > first and (tokens[last].is_punct or tokens[last].is_space):
+        last -= 1
+    for k in range(first, last):
+        if "\n" in tokens[k].whitespace_ or "\n" in tokens[k + 1].text:
+            last = k
+            break
+    start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
+    return Speaker(context.text[start:end], start, end)
 
 
 def _phrase(token: Any) -> tuple[int, int]:

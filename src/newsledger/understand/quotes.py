@@ -120,10 +120,15 @@ def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
         if content is None:
             continue
         first, last, how = content
+        subject = _subject(token, page)
+        if subject is None and _infinitive(token):
+            continue  # "too early to tell whether ...": nobody is speaking
+        if first <= token.i <= last:  # "which he said had ...": the cue is not content
+            first = token.i + 1
         span = _trimmed(doc, first, _without_gloss(doc, first, last, page))
         if span is None:
             continue
-        yield Attribution(span[0], span[1], _cue_text(token), _subject(token, page),
+        yield Attribution(span[0], span[1], _cue_text(token), subject,
                           page.sentence_at(token.idx), how)
 
 
@@ -371,6 +376,8 @@ def _cue_beside(doc: Any, region: QuoteRegion, page: Page) -> Any:
                     or token.lemma_.lower() not in SPEECH_VERBS \
                     or not region.paragraph_start <= token.idx < region.paragraph_end:
                 continue
+            if _subject(token, page) is None and _infinitive(token):
+                continue  # "too early to tell": nobody is speaking
             distance = min(abs(token.idx - region.start), abs(token.idx - region.end))
             if best is None or distance < best[0]:
                 best = (distance, token)
