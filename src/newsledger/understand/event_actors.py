@@ -23,8 +23,15 @@ from .event_context import (
     mediating_subjects,
     mediators_named_by,
 )
-from .event_lexicon import GROUP_NOUNS, PLACE_PREPS, ROLE_NOUNS
-from .event_triggers import Candidate, passive, subject_of, verb_key
+from .event_lexicon import (
+    AID_NOUNS,
+    FORCE_NOUNS,
+    GROUP_NOUNS,
+    PLACE_PREPS,
+    PROPOSAL_NOUNS,
+    ROLE_NOUNS,
+)
+from .event_triggers import Candidate, noun_key, passive, subject_of, verb_key
 
 Token = Any
 NEGOTIATION_TYPES = {"CONSULT", "AGREE", "RETREAT", "CONCEDE", "SANCTION", "REJECT"}
@@ -32,6 +39,9 @@ TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 COMPANY_PREPS = {"with", "alongside"}  # "Qatar, along with Egypt and the US"
+QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number",
+                  "some", "many", "most", "all", "several", "crowd"}
+MOVED_NOUNS = FORCE_NOUNS | AID_NOUNS | PROPOSAL_NOUNS  # what is sent, not to whom
 
 
 @dataclass
@@ -78,7 +88,8 @@ def _verb_participants(found: Participants, candidate: Candidate,
         if subject is not None and subject != noun:
             _add_subject(found, verb, context, candidate.type)
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child != noun:
+            if child.dep_ in ("dobj", "dative") and child != noun and \
+                    noun_key(child) not in MOVED_NOUNS:
                 _add(found.targets, child, context, TARGET_LABELS)
     for word in ("between",) + (("with", "to") if candidate.type == "CONSULT" else ()):
         _add(found.actors, _prep_object(verb, word), context)
@@ -202,6 +213,10 @@ def resolve(head: Token, context: ArticleContext, labels: set[str] | None = None
             name = context.name(child, labels)
             if name:
                 return name
+    if head.pos_ == "NUM" or head.lemma_.lower() in QUANTITY_NOUNS:
+        members = _prep_object(head, "of")  # "thousands of protesters"
+        if members is not None:
+            return resolve(members, context, labels)
     if head.lemma_.lower() in ROLE_NOUNS:
         name = context.person_in_role(head)
         if name:

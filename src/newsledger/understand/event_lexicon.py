@@ -148,7 +148,7 @@ VERB_TYPES: dict[str, str] = {
                      "round"], "COERCE"),
     **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce",
                      "allege", "charge", "sue", "slam", "decry", "lambast", "lambaste",
-                     "rebuke", "castigate", "investigate", "indict", "fault", "berate",
+                     "rebuke", "castigate", "investigate", "indict", "berate",
                      "chastise", "censure", "deplore", "accusing"], "ACCUSE"),
     **dict.fromkeys(["threaten", "warn", "vow"], "THREATEN"),
     **dict.fromkeys(["demand", "urge", "order", "insist", "request", "summon",
@@ -177,6 +177,7 @@ VERB_TYPES: dict[str, str] = {
 # Verbs whose type depends too much on the object to fire on their own: they need the
 # object (or subject) the stage checks for them.
 NEEDS_OBJECT = {"hit", "target", "fire", "strike", "blow", "destroy", "gun", "capture",
+                "slam", "attack", "ambush",
                 "seize", "round", "warn", "order", "insist", "summon", "instruct",
                 "host", "arrive", "leave", "fly", "travel", "talk", "discuss", "meet",
                 "broker", "offer", "propose", "promise", "pledge", "sign", "commit",
@@ -242,6 +243,20 @@ GROUP_NOUNS = {"police", "army", "military", "troop", "soldier", "force", "milit
                "parliament", "cabinet", "court", "judge", "prosecutor", "mediator",
                "negotiator", "delegation", "navy", "warplane", "jet", "drone",
                "administration", "regime", "junta", "coalition", "council", "ministry"}
+
+# Who marches or rallies in protest (a tennis player "rallied" too).
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "people", "thousand", "hundred",
+                   "dozen", "supporter", "crowd", "resident", "student", "worker", "activist",
+                   "opponent", "farmer", "woman", "citizen", "union", "teacher", "doctor",
+                   "nurse", "employee", "voter", "marcher", "campaigner", "family",
+                   "relative", "youth", "villager", "refugee", "israelis", "palestinians"}
+
+# Things attacked in words, not with weapons ("attacked the plan").
+VERBAL_TARGETS = {"bill", "plan", "policy", "proposal", "comment", "remark", "decision",
+                  "record", "legislation", "law", "idea", "statement", "speech", "campaign",
+                  "strategy", "approach", "media", "press", "report", "claim", "budget",
+                  "stance", "position", "view", "rhetoric", "leadership", "handling",
+                  "response", "reform", "agenda", "motion", "candidacy", "nomination"}
 
 # Heads of a noun phrase that name someone by their job: resolved to the person the
 # article named in that job ("the spokesman" -> the spokesman named before).

@@ -87,6 +87,8 @@ def _negated_or_modal(token: Token) -> bool:
 def _infinitive(token: Token) -> bool:
     """"to reach a deal": intended, unless an aspect verb says it went on ("continued
     to bomb")."""
+    while token.dep_ == "conj" and token.tag_ == "VB":  # "to dismantle Hamas and release"
+        token = token.head
     if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
                                      for c in token.children):
         return False
@@ -188,7 +190,23 @@ def event_place(candidate: Candidate, context: ArticleContext) -> str | None:
         found = _place_at(token, candidate.type, context)
         if found is not None:
             return found
+    for argument in _arguments(candidate.head):  # "killed by gunmen in Kabul"
+        for prep in argument.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                found = _place_in(prep, context)
+                if found:
+                    return found
     return None
+
+
+def _arguments(head: Token) -> list[Token]:
+    found = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            found.append(child)
+        elif child.dep_ == "agent":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
 
 
 def _place_at(token: Token, kind: str, context: ArticleContext) -> str | None:
@@ -197,7 +215,8 @@ def _place_at(token: Token, kind: str, context: ArticleContext) -> str | None:
             name = context.name(child, PLACE_LABELS)
             if name:
                 return name
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and (
+        if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or child.lower_ == "from"
+                                     and kind == "RETREAT") and (
                 child.lower_ != "on" or kind in PHYSICAL_TYPES):
             found = _place_in(child, context)
             if found:

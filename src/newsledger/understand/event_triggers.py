@@ -43,12 +43,14 @@ from .event_lexicon import (
     OCCURRENCE_VERBS,
     PRESENTING_VERBS,
     PROPOSAL_NOUNS,
+    PROTESTER_NOUNS,
     REJECTING_VERBS,
     RELEASE_VERBS,
     SENDING_VERBS,
     SPEECH_VERBS,
     STRONG_BLAME_ADVERBS,
     VERB_TYPES,
+    VERBAL_TARGETS,
     WEAK_VERBS,
 )
 
@@ -60,6 +62,23 @@ MEASURE_NOUNS = {"week", "day", "month", "year", "hour", "night", "round", "seri
                  "session", "cycle", "resumption", "continuation", "renewal", "start",
                  "beginning", "launch", "outbreak", "escalation", "conclusion", "end",
                  "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
+# "engaged in talks", "walked out of the negotiations", "entered into talks".
+CARRYING_PREPS = {
+    "in": {"engage", "involve", "participate", "take", "join", "resume", "continue"},
+    "out": {"walk", "pull", "drop", "back", "opt"},  # "out of the talks"
+    "from": {"withdraw", "pull", "walk", "exit", "retreat"},
+    "into": {"enter"},
+    "to": {"return"},
+}
+PHYSICAL_TARGETS = {"target", "position", "site", "base", "building", "home", "house",
+                    "hospital", "school", "camp", "convoy", "vehicle", "ship", "tank",
+                    "facility", "infrastructure", "area", "village", "town", "city",
+                    "neighbourhood", "neighborhood", "tunnel", "post", "headquarters",
+                    "depot", "launcher", "outpost", "checkpoint", "compound", "mosque",
+                    "church", "market", "airport", "port", "bridge", "station", "plant",
+                    "refinery", "shelter", "apartment", "tower", "hideout", "stronghold"}
+WEAPON_NOUNS = {"rocket", "missile", "shot", "shell", "mortar", "bullet", "round", "salvo",
+                "projectile", "drone", "gun", "weapon", "grenade", "tear", "flare"}
 ENDING_NOUNS = {"end", "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
 ONGOING_WORDS = {"ongoing", "underway", "continuing", "active", "progressing", "stalled",
                  "deadlocked", "suspended", "frozen", "over"}
@@ -168,7 +187,7 @@ def _measure_chain(noun: Token | None) -> list[int]:
 def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
-    if verb.dep_ in ("relcl", "acl") and event_noun(verb.head) == verb.head:
+    if _retells_its_noun(verb):
         return None  # "an attack, which killed 1,200", "talks mediated by Qatar": one event
     lemma = verb_key(verb)
     particle = _particle(verb)
@@ -178,7 +197,7 @@ def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
     if lemma == "call" and particle is None and _prep_object(verb, "for") is not None:
         return Candidate("DEMAND", verb, verb, None, "verb", weak=True)
     noun, as_subject = _carried_noun(verb, theme)
-    if noun is not None:
+    if noun is not None and _carried_noun_ok(noun, lemma, context):
         kind = _with_event_noun(lemma, particle, noun_type(noun), as_subject, verb)
         if kind is not None:
             return Candidate(kind, verb, verb, noun, "verb", weak=lemma in WEAK_VERBS)
@@ -189,6 +208,17 @@ def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
     if kind is None:
         return None
     return Candidate(kind, verb, verb, None, "verb", weak=lemma in WEAK_VERBS)
+
+
+def _retells_its_noun(verb: Token) -> bool:
+    """A participle or relative clause on an event noun whose subject is that noun
+    (not "a deal under which Hamas released 24 hostages")."""
+    if verb.dep_ not in ("relcl", "acl") or event_noun(verb.head) != verb.head:
+        return False
+    if verb.dep_ == "acl":
+        return True
+    subject = child_of(verb, "nsubj", "nsubjpass")
+    return subject is not None and subject.lower_ in ("which", "that", "who")
 
 
 def _particle(verb: Token) -> str | None:
@@ -215,8 +245,8 @@ def subject_of(verb: Token) -> Token | None:
                                               child_of(verb, "nsubjpass"))
         if subject is not None:
             return subject
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and not verb.doc[verb.i - 1].is_punct:
+            return verb.head  # "Israeli forces raiding the camp" (not a list item)
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -250,15 +280,27 @@ def _carried_noun(verb: Token, theme: Token | None) -> tuple[Token | None, bool]
     noun = event_noun(theme) if verb_key(verb) not in ("engage", "involve") else None
     if noun is not None:
         return noun, False
-    for prep_word in ("in", "of", "from", "into", "to"):
-        noun = event_noun(_prep_object(verb, prep_word))
-        if noun is not None and (prep_word != "to" or verb_key(verb) == "return"):
-            return noun, False
+    lemma = verb_key(verb)
+    for prep_word, verbs in CARRYING_PREPS.items():
+        if lemma in verbs:
+            noun = event_noun(_prep_object(verb, prep_word))
+            if noun is not None:
+                return noun, False
     if not passive(verb) and theme is None:
         noun = event_noun(child_of(verb, "nsubj"))
         if noun is not None:
             return noun, True
     return None, False
+
+
+def _carried_noun_ok(noun: Token, lemma: str, context: ArticleContext) -> bool:
+    """"suspended operations" is an airline's business; "launched a military operation",
+    "waged war" are attacks. The nouns that need a telling word alone need it here too,
+    unless the verb itself is one of war."""
+    key = noun_key(noun)
+    if key in ("operation", "exchange", "swap") and lemma not in ("wage", "mount", "launch"):
+        return _guarded_noun_ok(noun, key, context)
+    return True
 
 
 def _with_event_noun(lemma: str, particle: str | None, kind: str, as_subject: bool,
@@ -303,8 +345,9 @@ def _by_object(lemma: str, theme: Token | None, verb: Token) -> str | None:
     key = noun_key(theme) if theme is not None else None
     if key in PROPOSAL_NOUNS and lemma in PRESENTING_VERBS:
         return "CONSULT"
-    if key in AID_NOUNS and lemma in DELIVERY_VERBS:
-        return "AID"
+    if key in AID_NOUNS and lemma in DELIVERY_VERBS and not (
+            subject is not None and subject.ent_type_ in ("DATE", "TIME")):
+        return "AID"  # not "Wednesday morning brought some relief"
     if theme is None and subject is not None and noun_key(subject) in AID_NOUNS and \
             lemma in ARRIVAL_VERBS:
         return "AID"
@@ -359,13 +402,23 @@ def _attack_guard(verb: Token, theme: Token | None, particle: str | None,
                   context: ArticleContext, kind: str) -> str | None:
     if _natural_subject(verb):
         return None
-    if verb_key(verb) == "fire" and (_prep_object(verb, "at", "on", "into") is not None or
-                                     theme is not None and theme.lemma_.lower() in
-                                     ("rocket", "missile", "shot", "shell", "mortar")):
-        return kind
-    if verb_key(verb) == "blow" and particle != "up":
+    lemma = verb_key(verb)
+    if lemma == "fire":  # "fired rockets at", not "fired Comey"
+        weapon = theme is not None and theme.lemma_.lower() in WEAPON_NOUNS
+        return kind if weapon or _prep_object(verb, "at", "on", "into") is not None else None
+    if theme is not None and theme.lemma_.lower() in VERBAL_TARGETS:
+        return "ACCUSE" if lemma in ("attack", "slam", "hit", "target") else None
+    if lemma == "slam":  # "slammed Netanyahu", not "slammed his racket"
+        return "ACCUSE" if _has_actor_object(verb, theme, particle, context, kind) or \
+            child_of(verb, "ccomp") is not None else None
+    if lemma in ("attack", "ambush"):
+        return kind if not _natural_subject(verb) else None
+    if theme is not None and theme.lemma_.lower() in PHYSICAL_TARGETS and \
+            not _natural_subject(verb):
+        return kind  # "struck 200 targets", "hit a school"
+    if lemma == "blow" and particle != "up":
         return None
-    if verb_key(verb) == "round":
+    if lemma == "round":
         return "COERCE" if particle == "up" else None
     return _has_actor_object(verb, theme, particle, context, kind)
 
@@ -477,7 +530,10 @@ def _protest_guard(verb: Token, theme: Token | None, particle: str | None,
     if child_of(verb, "ccomp") is not None or _prep_object(verb, "behind", "around"):
         return None
     subject = child_of(verb, "nsubj")
-    return kind if subject is not None and subject.pos_ in ("NOUN", "PROPN", "NUM") else None
+    if subject is None:
+        return None
+    protesters = noun_key(subject) in PROTESTER_NOUNS or subject.pos_ == "NUM"
+    return kind if protesters or _prep_object(verb, "against") is not None else None
 
 
 def _mobilize_guard(verb: Token, theme: Token | None, particle: str | None,
@@ -507,7 +563,7 @@ def _sentence_guard(verb: Token, theme: Token | None, particle: str | None,
 
 GUARDS: dict[str, Guard] = {
     **dict.fromkeys(["hit", "target", "fire", "strike", "blow", "destroy", "gun", "capture",
-                     "seize", "round"], _attack_guard),
+                     "seize", "round", "slam", "attack", "ambush"], _attack_guard),
     **dict.fromkeys(["meet", "talk", "discuss", "host", "visit", "arrive", "leave", "fly",
                      "travel", "broker"], _meeting_guard),
     **dict.fromkeys(["vow", "agree", "deny", "offer", "propose", "promise", "pledge",
@@ -618,8 +674,11 @@ def _guarded_noun_ok(noun: Token, key: str, context: ArticleContext) -> bool:
     if key not in GUARDED_NOUNS:
         return True
     modifiers = {t.lemma_.lower() for t in noun.children if t.dep_ in ("amod", "compound")}
-    if key in ("war", "operation"):
-        return bool(modifiers & MILITARY_WORDS) or _prep_object(noun, "by") is not None
+    if key == "war":  # "the war" alone is background; "a war between" or "on" names one
+        return _prep_object(noun, "between", "against", "on") is not None
+    if key == "operation":
+        return bool(modifiers & MILITARY_WORDS) or _prep_object(noun, "by") is not None \
+            or _nationals(noun, context, {"NORP", "GPE"})
     if key == "strike":
         return bool(modifiers & (MILITARY_WORDS | LABOUR_STRIKE_WORDS)) or _nationals(
             noun, context) or _prep_object(noun, "on", "against") is not None
@@ -634,9 +693,14 @@ def _guarded_noun_ok(noun: Token, key: str, context: ArticleContext) -> bool:
     return False
 
 
-def _nationals(noun: Token, context: ArticleContext) -> bool:
-    return any(context.entity(t) is not None for t in noun.children
-               if t.dep_ in ("amod", "compound", "poss"))
+def _nationals(noun: Token, context: ArticleContext,
+               labels: set[str] = ACTOR_LABELS) -> bool:
+    """"Israeli strikes", "Russia's operation": a named side carries it out."""
+    for child in noun.children:
+        entity = context.entity(child) if child.dep_ in ("amod", "compound", "poss") else None
+        if entity is not None and entity.label in labels:
+            return True
+    return False
 
 
 def _anchored(noun: Token, context: ArticleContext) -> bool:
