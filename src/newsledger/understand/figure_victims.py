@@ -52,7 +52,9 @@ _PERSON_WORDS = _MALE | _FEMALE | _ROLES | frozenset({
     "relative", "sibling", "parent", "waitress", "waiter", "cashier", "teacher", "robber",
     "intruder", "burglar", "attacker", "assailant", "security"})
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can"})
-_ATTEMPT = frozenset({"try", "attempt", "threaten", "want", "plan", "intend", "vow", "seek"})
+_ATTEMPT = frozenset({"try", "attempt", "threaten", "want", "plan", "intend", "vow", "seek",
+                      "go", "fear"})
+_HEDGES = frozenset({"possibly", "nearly", "almost", "narrowly", "potentially", "never"})
 _NEW_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth"})
 _PLURAL = frozenset({"they", "them", "both"})
 _COUNT_FATAL = re.compile(r"\b(one|two|three|four|five|\d)\s+(?:of\s+(?:them|whom)\s+)?"
@@ -128,7 +130,10 @@ def _mentions(doc: Any) -> Iterator[Mention]:
                 killed = lemma in _KILL or _fatal(token)
                 yield from (Mention(p, killed) for p in _patients(token))
             elif lemma in _DIE:
-                yield from (Mention(p, True) for p in _children(token, ("nsubj",)))
+                subjects = _children(token, ("nsubj",))
+                if not subjects and token.dep_ == "conj":  # "was shot ... and has died"
+                    subjects = _children(token.head, ("nsubj", "nsubjpass"))
+                yield from (Mention(p, True) for p in subjects)
         if token.lower_ in _STATES and token.dep_ in ("acomp", "oprd", "xcomp", "advcl", "ccomp",
                                                       "amod", "dep", "conj"):
             holders = _children(token.head, ("nsubj", "nsubjpass", "dobj"))
@@ -151,9 +156,22 @@ def _noun_mentions(noun: Any, lemma: str) -> Iterator[Mention]:
 
 def _unreal(verb: Any) -> bool:
     """ "could have been killed", "tried to kill", "was not injured"."""
-    if any(c.dep_ == "neg" or c.lower_ in _HYPOTHETICAL_AUX for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in _HYPOTHETICAL_AUX | _HEDGES for c in verb.children):
+        return True
+    if verb.lemma_ == "shoot" and _fired_at(verb):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in _ATTEMPT
+
+
+def _fired_at(verb: Any) -> bool:
+    """ "someone shot at the car", "he was shot at": fired at, not hit ("was shot at 59
+    Park St." was hit)."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            stranded = not any(True for _ in child.children)
+            return stranded if passive else not any(c.dep_ == "dobj" for c in verb.children)
+    return False
 
 
 def _fatal(verb: Any) -> bool:
@@ -170,7 +188,8 @@ def _patients(verb: Any) -> list[Any]:
     """Who was shot: the passive subject, the object, the noun a participle follows
     ("a man shot Tuesday"), the one found or left shot; nobody for "shot at"."""
     people = _children(verb, ("nsubjpass", "dobj"))
-    if not people and verb.tag_ == "VBN" or verb.dep_ == "ccomp" and verb.head.lemma_ == "find":
+    if not people and (verb.dep_ in ("ccomp", "oprd", "xcomp") and verb.head.lemma_ in
+                       ("find", "leave", "see") or _participle_without_object(verb)):
         people = _children(verb, ("nsubj",))  # "they found Moody shot to death"
     if not people and verb.dep_ == "acl" and verb.tag_ == "VBN":
         people = [p for p in _with_conjuncts(verb.head) if _is_person(p)]
@@ -181,6 +200,11 @@ def _patients(verb: Any) -> list[Any]:
                 and any(c.lower_ == "along" for c in child.children):
             people.extend(_children(child, ("pobj",)))
     return people
+
+
+def _participle_without_object(verb: Any) -> bool:
+    """ "A teen ... shot along a bike path": a participle the parser gave a subject."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in verb.children)
 
 
 def _children(token: Any, deps: tuple[str, ...]) -> list[Any]:
@@ -235,12 +259,14 @@ def _holders(noun: Any) -> list[Any]:
 
 def _is_person(token: Any) -> bool:
     if any(c.dep_ == "nummod" for c in token.children) or token.pos_ == "NUM":
-        return token.lower_ == "one"  # "one died": a person; larger numbers are figures
+        # "one died": a person; larger numbers are figures; "no one" is nobody
+        return token.lower_ == "one" and not any(c.lower_ == "no" for c in token.children)
+    if token.lower_ in ("nobody", "noone") or any(c.lower_ == "no" for c in token.children):
+        return False
     if token.ent_type_ == "PERSON" or token.lower_ in _PLURAL:
         return True
-    if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "DATE",
-                                                         "TIME", "ORG"):
-        return True
+    if token.pos_ == "PROPN" and token.ent_type_ == "" and token.text.istitle():
+        return True  # a name the model did not tag
     return token.lemma_.lower() in _PERSON_WORDS and token.tag_ not in ("NNS", "NNPS")
 
 
@@ -258,21 +284,23 @@ def follow(mentions: Sequence[Mention], entities: Sequence[Entity], text: str) -
 def _resolve(token: Any, people: list[Person], entities: Sequence[Entity], text: str
              ) -> list[Person]:
     if token.lower_ in _PLURAL or any(c.lower_ == "both" for c in token.children):
-        while token.lower_ != "they" and len(people) < 2:
+        both = token.lower_ == "both" or any(c.lower_ == "both" for c in token.children)
+        while both and len(people) < 2:  # "both victims": two, known or not
             people.append(Person(token, None, "neutral", None))
         return people if len(people) >= 2 else []
     name, gender, age = _name_of(token, entities), _gender(token), _age(token, text)
     if name is not None:
-        same = [p for p in people if p.name == name]
+        same = [p for p in people if p.name and _same_name(p.name, name)]
         if same:
             return same[:1]
         fits = [p for p in people if p.name is None and _fits(p, gender, age)]
-        if fits and not any(c.dep_ == "appos" for c in token.children):
+        if fits:
             fits[-1].name = name
             return fits[-1:]
-    elif not _introduces(token) or people and (token.lemma_.lower() in _ROLES
-                                               or _in_quote(token)):
-        fits = [p for p in people if _fits(p, gender, age)]
+    elif not _introduces(token) or not _new_one(token):
+        fits = [p for p in people if _fits(p, gender, age) and p.first.sent != token.sent]
+        if fits or not _introduces(token):
+            fits = fits or [p for p in people if _fits(p, gender, age)]
         if fits:
             return fits[-1:]
     person = Person(token, name, gender, age)
@@ -284,6 +312,19 @@ def _in_quote(token: Any) -> bool:
     """Inside a witness's words ("I saw a man shot"), "a man" is one we know of."""
     before = token.doc.text[token.sent.start_char:token.idx]
     return sum(before.count(mark) for mark in ('"', "“", "”")) % 2 == 1
+
+
+def _same_name(known: str, name: str) -> bool:
+    """ "Grant Watkins" and "Watkins" are one person."""
+    return known.split()[-1].casefold() == name.split()[-1].casefold()
+
+
+def _new_one(token: Any) -> bool:
+    """ "another man", "a second victim", "a man and a woman": surely someone new. A plain
+    "a man" in a later sentence is more often the same victim told again."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod")}
+    return bool(words & {"another", "second", "third", "fourth", "other"}) \
+        or token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
 def _introduces(token: Any) -> bool:
@@ -301,6 +342,8 @@ def _fits(person: Person, gender: str, age: int | None) -> bool:
 
 
 def _name_of(token: Any, entities: Sequence[Entity]) -> str | None:
+    if token.lower_ in _MALE | _FEMALE | _PLURAL:
+        return None  # "HIM" in capitals is still a pronoun
     for entity in entities:
         if entity.label == "PERSON" and entity.start <= token.idx < entity.end:
             return entity.entity

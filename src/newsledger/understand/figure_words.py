@@ -30,7 +30,7 @@ sailors marine marines gunman gunmen attacker attackers assailant assailants sho
 shooters bystander bystanders pedestrian pedestrians driver drivers motorist motorists
 occupant occupants tenant tenants homeowner homeowners applicant applicants athlete
 athletes evacuee evacuees casualty casualties fatality fatalities dead wounded injured
-cop cops trooper troopers guard guards officer officers daughter daughters son sons
+other others cop cops trooper troopers guard guards officer officers daughter daughters son sons
 brother brothers sister sisters mother mothers father fathers parent parents
 """.split())
 
@@ -62,7 +62,13 @@ _NO_MEASURE = frozenset({"be", "have", "include", "get", "make", "see", "show", 
 _KILLED = frozenset({"die", "kill", "slay", "murder", "perish", "execute", "massacre",
                      "assassinate", "behead", "dead", "fatality", "death", "killing", "slaying",
                      "homicide", "murdered", "drown", "martyr"})
-_INJURED = frozenset({"injure", "wound", "hurt", "maim", "injury", "wounded", "injured"})
+_INJURED = frozenset({"injure", "wound", "hurt", "maim", "injury", "wounded", "injured",
+                      "graze"})
+# "two people are dead", "one man remained hospitalized": the state is the measure.
+_STATES = {"dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured",
+           "hurt": "injured", "hospitalized": "hospitalized", "hospitalised": "hospitalized",
+           "missing": "missing", "homeless": "homeless", "displaced": "displaced"}
+_SUFFER = frozenset({"suffer", "sustain", "receive", "have"})
 _SHELTER = frozenset({"refuge", "shelter", "sanctuary"})
 _ROLES = {"hostage": "held hostage", "captive": "held captive", "prisoner": "held prisoner"}
 
@@ -90,7 +96,7 @@ _PARTICIPLES = {"hold": "held", "take": "taken", "leave": "left", "flee": "fled"
 def measure_word(verb: Any, counted: Any) -> str | None:
     """The measure a verb names for the noun it governs, or None for light verbs."""
     lemma = verb.lemma_.lower()
-    outcome = _left_as(verb)
+    outcome = _left_as(verb) or (_state(verb) if counted.dep_.startswith("nsubj") else None)
     if outcome:
         return outcome
     if lemma in ("take", "seek", "find") and any(c.lemma_ in _SHELTER for c in verb.children):
@@ -113,6 +119,16 @@ def measure_word(verb: Any, counted: Any) -> str | None:
     if verb.tag_ in ("VBN", "VBD") and verb.lower_.endswith("ed"):
         return verb.lower_
     return participle(lemma)
+
+
+def _state(verb: Any) -> str | None:
+    """ "are dead", "remained hospitalized", "suffered injuries"."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in _STATES:
+            return _STATES[child.lower_]
+        if verb.lemma_ in _SUFFER and child.dep_ == "dobj" and nominal_measure(child):
+            return nominal_measure(child)
+    return None
 
 
 def _left_as(verb: Any) -> str | None:
