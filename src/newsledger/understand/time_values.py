@@ -1,0 +1,801 @@
+"""TIMEX3 types and values for the phrases `time_grammar` finds.
+
+Each reading takes the match and a `Context` (the publication day, the tense of the
+sentence the phrase sits in, what the article named before) and returns `(type, value)`,
+or None when the phrase is not a time expression after all ("a quarter of the vote").
+
+News conventions (TempEval-3 / TimeML): a relative expression resolves against the
+publication day; where there is none it stays relative in TimeML's own way ("XXXX-10-07",
+"XXXX-WXX-2", "PRESENT_REF"). Financial reports speak of "the quarter" and "a year
+earlier" meaning the quarter the article is about and that quarter a year before, so those
+resolve against the latest quarter the article named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .time_calendar import (
+    SEASONS,
+    Tense,
+    day_value,
+    holiday,
+    month_value,
+    quarter_of,
+    shift_value,
+    shifted_weekday,
+    week_value,
+    weekday_date,
+    year_for_month,
+    year_for_quarter,
+    year_for_season,
+)
+from .time_words import (
+    CLOCK_UNITS,
+    MONTHS,
+    UNIT_LETTERS,
+    UNIT_SCALE,
+    VAGUE_UNIT,
+    WEEKDAYS,
+    number_value,
+    ordinal_value,
+    spelled_year,
+)
+
+Reading = tuple[str, str]  # (TIMEX3 type, value)
+WEEKDAY_AT_START = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                              re.I)
+Match = re.Match[str]
+PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+         "overnight": "TNI", "mid-afternoon": "TAF", "midafternoon": "TAF"}
+DEADLINE_WORDS = {"by", "until", "till", "through", "effective", "payable", "record",
+                  "expire", "expires", "due", "deadline", "before", "to"}
+# Words after which a bare year or a month that is also a verb ("May") is a date.
+DATE_PREPOSITIONS = {"in", "since", "by", "of", "from", "to", "until", "till", "through",
+                     "during", "before", "after", "between", "and", "early", "late", "mid",
+                     "last", "this", "next", "around", "about", "for", "throughout",
+                     "circa", "or", "fiscal", "'s", "than", "into", "as", "at", "on"}
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What the article named so far, for expressions that refer back to it."""
+
+    reference: str | None = None  # the latest calendar value (day, month, year ...)
+    quarter: str | None = None  # the latest quarter, e.g. 1989-Q3
+
+
+@dataclass(frozen=True)
+class Context:
+    published: dt.date | None
+    tense: Tense
+    anchors: Anchors
+    word_before: str  # lower case, "" at the start of the text
+    text_before: str  # up to a few dozen characters before the match
+    text_after: str  # up to a few dozen characters after it
+    entity: str  # spaCy's entity label of the match's first token, "" if none
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def month_day(m: Match, ctx: Context) -> Reading | None:
+    month, day = _month(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore
+    year = _explicit_year(m, ctx)
+    named_weekday = WEEKDAY_AT_START.match(m.group())
+    if year is None and ctx.published and named_weekday:
+        year = _year_of_weekday(ctx.published, month, day, named_weekday.group().lower())
+    if year is None and ctx.published:
+        year = year_for_month(ctx.published, month, _date_tense(ctx), day)
+    return _date(year, month, day)
+
+
+def _year_of_weekday(published: dt.date, month: int, day: int, weekday: str) -> int | None:
+    """"Monday, Oct. 26": the year, of the three around publication, in which that day
+    is a Monday."""
+    for year in (published.year, published.year + 1, published.year - 1):
+        try:
+            if dt.date(year, month, day).weekday() == WEEKDAYS[weekday]:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+def _date_tense(ctx: Context) -> str | None:
+    """A deadline ("by Jan. 14", "payable Dec. 15", "effective Feb. 1") may lie ahead
+    whatever the verb's tense; "since" looks back."""
+    if ctx.word_before == "since":
+        return "past"
+    if ctx.word_before in DEADLINE_WORDS and ctx.tense != "future":
+        return "deadline"
+    return ctx.tense
+
+
+def numeric_date(m: Match, ctx: Context) -> Reading | None:
+    if m["iso"]:
+        year, month, day = (int(part) for part in m["iso"].split("-"))
+        return _date(year, month, day)
+    first, second = int(m["a"]), int(m["b"])
+    dotted_or_day_first = m["sep"] == "." or first > 12  # 19.03.2024, 19/03/2024
+    month, day = (second, first) if dotted_or_day_first else (first, second)
+    return _date(int(m["y"]), month, day)
+
+
+def month_year(m: Match, ctx: Context) -> Reading | None:
+    month = _month(m["month"])
+    if m["spelled"]:
+        year = spelled_year(m["spelled"])
+    elif m["shift"]:
+        year = _shifted_year(ctx.published, m["shift"])
+    else:
+        year = _explicit_year(m, ctx)
+    if m["spelled"] and year is None:
+        return None
+    return "DATE", month_value(year, month) if year else f"XXXX-{month:02d}"
+
+
+def month(m: Match, ctx: Context) -> Reading | None:
+    name = m["month"]
+    if name == "May" and not m["shift"] and m.group().strip() == name \
+            and ctx.word_before not in DATE_PREPOSITIONS:
+        return None  # "May" the verb
+    number = _month(name)
+    if not ctx.published:
+        return "DATE", f"XXXX-{number:02d}"
+    shift = (m["shift"] or "").split()[-1:] or [""]
+    now = ctx.published
+    if shift[0] in ("last", "past"):
+        year = now.year if number < now.month else now.year - 1
+    elif shift[0] in ("next", "coming"):
+        year = now.year if number > now.month else now.year + 1
+    elif shift[0] == "this":
+        year = now.year
+    else:
+        year = year_for_month(now, number, _date_tense(ctx))
+    return "DATE", month_value(year, number)
+
+
+def year(m: Match, ctx: Context) -> Reading | None:
+    value = int(m["year"])
+    lead = m.group()[: m.start("year") - m.start()]
+    if not (lead.strip() or ctx.word_before in DATE_PREPOSITIONS or ctx.entity == "DATE"):
+        return None  # "1,990 shares" is caught by the pattern; "2000 people" here
+    return "DATE", str(value)
+
+
+def spelled(m: Match, ctx: Context) -> Reading | None:
+    value = spelled_year(m["words"])
+    said_year = m.group().lower().startswith("the year")
+    if value is None or not (said_year or ctx.word_before in DATE_PREPOSITIONS):
+        return None
+    return "DATE", str(value)
+
+
+def season_year(m: Match, ctx: Context) -> Reading | None:
+    year = m["year"] or spelled_year(m["spelled"] or "")
+    return ("DATE", f"{year}-{SEASONS[m['season'].lower()]}") if year else None
+
+
+def decade(m: Match, ctx: Context) -> Reading | None:
+    if m["word"]:
+        return "DATE", f"19{2 + [w for w in _DECADES].index(m['word'].lower())}"
+    if m["short"]:
+        return "DATE", f"19{m['short']}"
+    return "DATE", f"{m['century']}{m['digit']}"
+
+
+_DECADES = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+            "nineties")
+
+
+def century(m: Match, ctx: Context) -> Reading | None:
+    if m["ordinal"]:
+        number = ordinal_value(m["ordinal"])
+        return ("DATE", f"{number - 1:02d}") if number else None
+    if not ctx.published:
+        return "DATE", "XX"
+    shift = m["shift"].split()[-1].lower()
+    if shift in ("last", "past"):
+        return "DURATION", "P100Y"
+    if shift == "next":
+        return "DURATION", "P100Y"
+    return "DATE", f"{ctx.published.year // 100:02d}"
+
+
+# --------------------------------------------------------------------------- quarters
+
+
+def quarter(m: Match, ctx: Context) -> Reading | None:
+    number = _quarter_number(m["ordinal"])
+    if m.group().lower().endswith("quarters") and not m["year"]:
+        return "SET", f"XXXX-Q{number}"
+    year = _quarter_year(m, ctx, number)
+    return "DATE", f"{year}-Q{number}" if year else f"XXXX-Q{number}"
+
+
+def _quarter_number(word: str) -> int:
+    word = word.lower()
+    return 4 if word == "final" else (ordinal_value(word) or 1)
+
+
+def _quarter_year(m: Match, ctx: Context, number: int) -> int | None:
+    explicit = m["year"] or (re.search(r"\d{4}", m["year_before"] or "") or [None])[0]
+    if explicit:
+        return int(explicit)
+    year_ago = "year-" in (m["pre"] or "").lower()
+    owner = m["owner"] or m["shift"]
+    if owner:
+        return _shifted_year(ctx.published, owner)
+    if not ctx.published:
+        return None
+    base = ctx.anchors.quarter[:4] if ctx.anchors.quarter and year_ago else None
+    year = int(base) if base else year_for_quarter(ctx.published, number, ctx.tense)
+    return year - 1 if year_ago else year
+
+
+def quarter_code(m: Match, ctx: Context) -> Reading | None:
+    number = int(m["q"][1])
+    year = m["year"] or (year_for_quarter(ctx.published, number, ctx.tense)
+                         if ctx.published else None)
+    return "DATE", f"{year}-Q{number}" if year else f"XXXX-Q{number}"
+
+
+def half(m: Match, ctx: Context) -> Reading | None:
+    number = 1 if m["ordinal"].lower() == "first" else 2
+    if m["year"]:
+        return "DATE", f"{m['year']}-H{number}"
+    if m["shift"]:
+        year = _shifted_year(ctx.published, m["shift"])
+    elif ctx.published:
+        year = year_for_quarter(ctx.published, 2 * number - 1, ctx.tense)
+    else:
+        year = None
+    return "DATE", f"{year}-H{number}" if year else f"XXXX-H{number}"
+
+
+def two_quarters(m: Match, ctx: Context) -> Reading | None:
+    return "DATE", f"{m['year']}-H{1 if m['ordinal'].lower() == 'first' else 2}"
+
+
+def period(m: Match, ctx: Context) -> Reading | None:
+    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 period"."""
+    words = (m["pre"] or "").lower() + (m["post"] or "").lower() + m.group().lower()[:15]
+    if m.group().lower().startswith("a ") and not m["pre"]:
+        return None  # "a quarter of the vote"
+    if m["noun"].lower() == "period" and not (m["pre"] or m["year"] or m["post"]):
+        return None  # a bare "the period" is any period
+    base = _current_quarter(ctx, words)
+    if m["year"]:
+        year = m["year"].strip()
+        return "DATE", f"{year}{base[4:]}" if base else year
+    if base is None:
+        return None
+    if "year-" in words or "a year" in words or "last year" in words:
+        base = shift_value(base, years=-1) or base
+    if "previous" in words or "prior" in words:
+        base = _quarter_moved(base, -1)
+    return "DATE", base
+
+
+def _current_quarter(ctx: Context, words: str) -> str | None:
+    """The quarter an earnings report is about: the one it named last, else the latest
+    one ended before publication ("current" and "this": the running one)."""
+    if ctx.anchors.quarter and "current" not in words:
+        return ctx.anchors.quarter
+    if "current" in words or words.startswith("this"):
+        return "{}-Q{}".format(*quarter_of(ctx.published)) if ctx.published else None
+    if not ctx.published:
+        return None
+    return _quarter_moved("{}-Q{}".format(*quarter_of(ctx.published)), -1)
+
+
+def _quarter_moved(value: str, quarters: int) -> str:
+    index = int(value[:4]) * 4 + int(value[-1]) - 1 + quarters
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def quarter_shift(m: Match, ctx: Context) -> Reading | None:
+    if not ctx.published:
+        return "DATE", "XXXX-QX"
+    now = "{}-Q{}".format(*quarter_of(ctx.published))
+    return "DATE", _quarter_moved(now, {"last": -1, "this": 0, "next": 1}[m["shift"].lower()])
+
+
+def year_ago_adjective(m: Match, ctx: Context) -> Reading | None:
+    if ctx.anchors.quarter:
+        return "DATE", shift_value(ctx.anchors.quarter, years=-1) or ctx.anchors.quarter
+    return ("DATE", str(ctx.published.year - 1)) if ctx.published else ("DATE", "XXXX")
+
+
+# --------------------------------------------------------------------------- relative
+
+
+def shifted_period(m: Match, ctx: Context) -> Reading | None:
+    shift, unit = m["shift"].lower().split()[-1], m["period"].lower()
+    if shift in ("previous", "following", "same", "prior"):
+        return _anaphoric_period(shift, unit, ctx)
+    if unit in SEASONS:
+        return _season(m, ctx, shift, unit)
+    if unit in ("decade", "century"):
+        return _long_period(shift, unit, ctx)
+    if not ctx.published:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                        "weekend": "XXXX-WXX-WE"}[unit]
+    if unit == "weekend":
+        return "DATE", _weekend(ctx, shift)
+    step = {"this": 0, "current": 0, "last": -1, "past": -1, "latest": -1, "next": 1,
+            "coming": 1}[shift]
+    if m["shift"].lower().startswith("this past"):
+        step = -1
+    return "DATE", _moved_by(ctx.published, unit, step)
+
+
+def _moved_by(day: dt.date, unit: str, step: int) -> str:
+    if unit == "year":
+        return str(day.year + step)
+    if unit == "month":
+        return month_value(*_month_back(day, -step))
+    return week_value(day + dt.timedelta(weeks=step))
+
+
+def _month_back(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 - months
+    return index // 12, index % 12 + 1
+
+
+def _anaphoric_period(shift: str, unit: str, ctx: Context) -> Reading | None:
+    """"the previous year", "the following month": from the date the article named last."""
+    step = {"previous": -1, "prior": -1, "following": 1, "same": 0}[shift]
+    anchor = ctx.anchors.reference
+    if anchor is None and ctx.published:
+        anchor = ctx.published.isoformat()
+    if anchor is None or unit not in ("year", "month", "week"):
+        return None
+    if unit == "year":
+        return "DATE", str(int(anchor[:4]) + step)
+    if unit == "month" and len(anchor) >= 7 and anchor[5:7].isdigit():
+        return "DATE", shift_value(anchor[:7], months=step) or anchor[:7]
+    if unit == "week" and len(anchor) == 10:
+        return "DATE", week_value(dt.date.fromisoformat(anchor) + dt.timedelta(weeks=step))
+    return None
+
+
+def _season(m: Match, ctx: Context, shift: str, unit: str) -> Reading:
+    code = SEASONS[unit]
+    if not ctx.published:
+        return "DATE", f"XXXX-{code}"
+    phrase = m["shift"].lower()
+    if phrase.startswith("this past") or shift == "past":
+        year = year_for_season(ctx.published, code, None, "past")
+    elif phrase.startswith("this coming") or shift == "coming":
+        year = year_for_season(ctx.published, code, None, "future")
+    else:
+        year = year_for_season(ctx.published, code, shift if shift != "current" else "this",
+                               ctx.tense)
+    return "DATE", f"{year}-{code}"
+
+
+def _long_period(shift: str, unit: str, ctx: Context) -> Reading:
+    size = 10 if unit == "decade" else 100
+    if shift in ("this", "current"):
+        if not ctx.published:
+            return "DATE", "XXX" if unit == "decade" else "XX"
+        return "DATE", str(ctx.published.year // size)
+    return "DURATION", f"P{size}Y"
+
+
+def _weekend(ctx: Context, shift: str) -> str:
+    day = ctx.published
+    assert day is not None
+    saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7)  # on or before
+    if shift in ("last", "past") and day.weekday() >= 5:
+        saturday -= dt.timedelta(weeks=1)
+    elif shift in ("next", "coming") or (shift == "this" and ctx.tense == "future"):
+        saturday += dt.timedelta(weeks=1 if day.weekday() < 5 or shift == "next" else 0)
+    return week_value(saturday) + "-WE"
+
+
+def the_year(m: Match, ctx: Context) -> Reading | None:
+    noun = m["noun"].lower()
+    if noun.endswith("week"):
+        if ctx.published is None:
+            return "DATE", "XXXX-WXX"
+        return "DATE", week_value(ctx.published)
+    if m["after"]:
+        return "DURATION", "P1Y"  # "the year ended Sept. 30": a fiscal year, a span
+    return "DATE", str(ctx.published.year) if ctx.published else "XXXX"
+
+
+def year_end(m: Match, ctx: Context) -> Reading | None:
+    if ctx.published is None:
+        return "DATE", "XXXX"
+    unit = (m["period"] or "year").lower()
+    if unit == "month":
+        return "DATE", month_value(ctx.published.year, ctx.published.month)
+    if unit == "week":
+        return "DATE", week_value(ctx.published)
+    late_report = ctx.tense == "past" and ctx.published.month <= 3
+    return "DATE", str(ctx.published.year - late_report)
+
+
+def deictic_day(m: Match, ctx: Context) -> Reading | None:
+    word = re.sub(r"\s+", " ", m["day"].lower())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    part = m["part"] or m["part_before"] or ("night" if word == "tonight" else None)
+    if ctx.published is None:
+        return "DATE", "PRESENT_REF" if word == "today" else "XXXX-XX-XX"
+    value = day_value(ctx.published + dt.timedelta(days=offset))
+    if part:
+        return "TIME", value + PARTS[part.lower().replace(" ", "")]
+    return "DATE", value
+
+
+def part_of_today(m: Match, ctx: Context) -> Reading | None:
+    if ctx.published is None:
+        return "TIME", "XXXX-XX-XX"
+    if m["overnight"]:
+        return "TIME", day_value(ctx.published - dt.timedelta(days=1)) + "TNI"
+    shift, part = m["shift"].lower(), m["part"].lower()
+    offset = {"this": 0, "last": -1, "tomorrow": 1}[shift]
+    if shift == "last" and part != "night":
+        return None  # "last morning" is not said; "last evening" is rare and odd
+    return "TIME", day_value(ctx.published + dt.timedelta(days=offset)) + PARTS[part]
+
+
+def weekday(m: Match, ctx: Context) -> Reading | None:
+    number = WEEKDAYS[m["weekday"].lower()]
+    part = PARTS.get((m["part"] or "").lower(), "")
+    if m["plural"] or m["parts"]:
+        return "SET", f"XXXX-WXX-{number + 1}{part}"
+    if ctx.published is None:
+        return "DATE", f"XXXX-WXX-{number + 1}"
+    day = _weekday_day(m, ctx, number)
+    return ("TIME", day_value(day) + part) if part else ("DATE", day_value(day))
+
+
+def _weekday_day(m: Match, ctx: Context, number: int) -> dt.date:
+    assert ctx.published is not None
+    shift = re.sub(r"\s+", " ", (m["shift"] or "").lower())
+    if shift in ("the previous", "the following", "the next"):
+        anchor = _reference_day(ctx) or ctx.published
+        direction = "last" if shift == "the previous" else "next"
+        return shifted_weekday(anchor, number, direction)
+    if shift in ("last", "this past", "past"):
+        return shifted_weekday(ctx.published, number, "last")
+    if shift in ("next", "this coming", "coming"):
+        return shifted_weekday(ctx.published, number, "next")
+    if shift == "this":
+        return shifted_weekday(ctx.published, number, "this")
+    tense = ctx.tense
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s*$|\b(?:until|till)\s*$", ctx.text_before,
+                 re.I):
+        tense = "future"
+    return weekday_date(ctx.published, number, tense)
+
+
+def _reference_day(ctx: Context) -> dt.date | None:
+    anchor = ctx.anchors.reference
+    if anchor and len(anchor) == 10:
+        try:
+            return dt.date.fromisoformat(anchor)
+        except ValueError:
+            return None
+    return None
+
+
+def holiday_date(m: Match, ctx: Context) -> Reading | None:
+    name = re.sub(r"\s+", " ", m["holiday"].lower())
+    name = {"thanksgiving day": "thanksgiving", "easter sunday": "easter",
+            "new year's": "new year's day"}.get(name, name)
+    if m["year"]:
+        day = holiday(name, int(m["year"]))
+    elif ctx.published is None:
+        return None
+    else:
+        day = _nearest_holiday(name, ctx, (m["shift"] or "").lower())
+    if day is None:
+        return None
+    return "DATE", week_value(day) if m["week"] else day_value(day)
+
+
+def _nearest_holiday(name: str, ctx: Context, shift: str) -> dt.date | None:
+    assert ctx.published is not None
+    now = ctx.published
+    this = holiday(name, now.year)
+    if this is None:
+        return None
+    if shift == "this":
+        return this
+    tense = {"last": "past", "next": "future"}.get(shift, _date_tense(ctx))
+    return holiday(name, year_for_month(now, this.month, tense, this.day))
+
+
+def clock(m: Match, ctx: Context) -> Reading | None:
+    hour_minute = _clock_value(m["clock"].lower())
+    if hour_minute is None:
+        return None
+    return "TIME", f"{_clock_day(m, ctx)}T{hour_minute}"
+
+
+def _clock_value(words: str) -> str | None:
+    if words in ("noon", "midday"):
+        return "12:00"
+    if words == "midnight":
+        return "24:00"
+    found = re.match(r"(\d{1,2})(?::(\d\d))?", words)
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    afternoon = re.search(r"p\.?m|afternoon|evening", words) is not None
+    morning = re.search(r"a\.?m|morning", words) is not None
+    if afternoon and hour < 12:
+        hour += 12
+    elif morning and hour == 12:
+        hour = 0
+    if hour > 24:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _clock_day(m: Match, ctx: Context) -> str:
+    said = (m["day"] or "").lower()
+    if ctx.published is None:
+        return "XXXX-XX-XX"
+    if m["month"]:
+        number, day = _month(m["month"]), int(re.match(r"\d+", m["monthday"]).group())  # type: ignore
+        year = year_for_month(ctx.published, number, _date_tense(ctx), day)
+        found = _date(year, number, day)
+        return found[1] if found else day_value(ctx.published)
+    if said in WEEKDAYS:
+        return day_value(weekday_date(ctx.published, WEEKDAYS[said], ctx.tense))
+    offset = {"yesterday": -1, "tomorrow": 1}.get(said, 0)
+    if not said:
+        anchor = _reference_day(ctx)
+        if anchor and abs((anchor - ctx.published).days) <= 7:
+            return day_value(anchor)
+    return day_value(ctx.published + dt.timedelta(days=offset))
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def ago(m: Match, ctx: Context) -> Reading | None:
+    amount, unit = number_value(m["amount"]), _unit(m["unit"])
+    direction = m["direction"].lower()
+    backwards = direction in ("ago", "earlier", "before", "back")
+    if amount is None:
+        if m["amount"].lower() in ("the", "some"):
+            return None
+        return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
+    sign = -1 if backwards else 1
+    relative_to_now = direction in ("ago", "from now", "hence", "back")
+    anchored = _shift_anchor(ctx, amount * sign, unit, relative_to_now)
+    if anchored:
+        return "DATE", anchored
+    if ctx.published is None:
+        return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
+    return "DATE", _point_from(ctx.published, amount * sign, unit)
+
+
+def _shift_anchor(ctx: Context, amount: float, unit: str, relative_to_now: bool) -> str | None:
+    """"a year earlier" after "the third quarter" is the quarter a year before; "two days
+    later" after a date is that date moved; "ago" moves only a quarter (earnings)."""
+    if unit != "year" and relative_to_now:
+        return None
+    if unit == "year" and amount == int(amount) and ctx.anchors.quarter:
+        return shift_value(ctx.anchors.quarter, years=int(amount))
+    anchor = ctx.anchors.reference
+    if relative_to_now or not anchor or amount != int(amount):
+        return None
+    if unit == "year":
+        return shift_value(anchor, years=int(amount))
+    if unit == "month" and len(anchor) in (7, 10):
+        return shift_value(anchor, months=int(amount))
+    if unit in ("day", "week") and len(anchor) == 10:
+        return shift_value(anchor, days=int(amount) * (7 if unit == "week" else 1))
+    return None
+
+
+def _point_from(day: dt.date, amount: float, unit: str) -> str:
+    """The calendar point `amount` units from `day`, at the unit's granularity."""
+    if unit in CLOCK_UNITS or unit in ("day", "night"):
+        hours = amount * {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}.get(unit, 24)
+        return day_value(day + dt.timedelta(days=int(hours // 24) if hours < 0 else
+                                            int(hours / 24)))
+    if unit in ("week", "fortnight", "weekend"):
+        weeks = amount * (2 if unit == "fortnight" else 1)
+        return week_value(day + dt.timedelta(days=round(7 * weeks)))
+    months = amount * {"month": 1, "quarter": 3}.get(unit, 12 * UNIT_SCALE.get(unit, 1))
+    year, month = _month_back(day, -round(months))
+    if unit == "month":
+        return month_value(year, month)
+    if unit == "quarter":
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    return str(year)
+
+
+def duration(m: Match, ctx: Context) -> Reading | None:
+    unit = _unit(m["unit"])
+    if unit == "second" and m["amount"].lower() in ("a", "an"):
+        return None  # "a second" is an ordinal far more often than a second
+    if m["upper"] or number_value(m["amount"]) is None:
+        if m["amount"].lower() in ("the", "a", "an"):
+            return None
+        return "DURATION", _vague_duration(unit)
+    amount = number_value(m["amount"])
+    assert amount is not None
+    return "DURATION", duration_value(amount + 0.5 * bool(m["half"]), unit)
+
+
+def duration_value(amount: float, unit: str) -> str:
+    """P3Y, PT5H30M, P2Y6M, P20Y for two decades; a half unit goes to the next smaller."""
+    amount *= UNIT_SCALE.get(unit, 1)
+    letter = UNIT_LETTERS[unit]
+    if letter == "WE":
+        amount, letter = amount * 2, "D"
+    whole = int(amount)
+    rest = amount - whole
+    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "Q": (3, "M"),
+               "H": (60, "M")}.get(letter) if unit not in ("minute", "second") else (60, "S")
+    clock_unit = unit in CLOCK_UNITS
+    if rest and smaller:
+        size, small = smaller
+        small_amount = round(rest * size)
+        if letter == "D":  # days and a half: hours
+            return f"P{whole}DT{small_amount}H" if whole else f"PT{small_amount}H"
+        head = f"{whole}{letter}" if whole else ""
+        return f"PT{head}{small_amount}{small}" if clock_unit else f"P{head}{small_amount}{small}"
+    number = f"{amount:g}"
+    return f"PT{number}{letter}" if clock_unit else f"P{number}{letter}"
+
+
+def _vague_duration(unit: str) -> str:
+    letter = VAGUE_UNIT.get(unit) or UNIT_LETTERS[unit]
+    if letter == "WE":
+        letter = "D"
+    return f"PTX{letter}" if unit in CLOCK_UNITS else f"PX{letter}"
+
+
+def unit_adjective(m: Match, ctx: Context) -> Reading | None:
+    amount = number_value(m["amount"])
+    unit = _unit(m["unit"])
+    return "DURATION", duration_value(amount, unit) if amount else _vague_duration(unit)
+
+
+def long_adjective(m: Match, ctx: Context) -> Reading | None:
+    unit = _unit(m["unit"])
+    plural = m.group().lower().startswith(m["unit"].lower() + "s")
+    return "DURATION", _vague_duration(unit) if plural else duration_value(1, unit)
+
+
+def vague_span(m: Match, ctx: Context) -> Reading | None:
+    unit = _unit(m["unit"])
+    if m["shift"].lower() == "recent" and unit == "year":
+        return "DATE", "PAST_REF"
+    return "DURATION", _vague_duration(unit)
+
+
+def bare_span(m: Match, ctx: Context) -> Reading | None:
+    return "DURATION", _vague_duration(_unit(m["unit"]))
+
+
+def reference(m: Match, ctx: Context) -> Reading | None:
+    if m["present"]:
+        return "DATE", "PRESENT_REF"
+    return "DATE", "PAST_REF" if m["past"] else "FUTURE_REF"
+
+
+# --------------------------------------------------------------------------- sets
+
+SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+               "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+               "biweekly": "P2W", "semiannually": "P6M", "semi-annually": "P6M",
+               "bimonthly": "P2M", "fortnightly": "P2W"}
+
+
+def set_adverb(m: Match, ctx: Context) -> Reading | None:
+    return "SET", SET_ADVERBS[m.group().lower()]
+
+
+def set_every(m: Match, ctx: Context) -> Reading | None:
+    if m["weekday"]:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}"
+    if m["month"]:
+        return "SET", f"XXXX-{_month(m['month']):02d}"
+    if m["part"]:
+        return "SET", f"XXXX-XX-XX{PARTS[m['part'].lower()]}"
+    amount = number_value(m["amount"]) if m["amount"] else 1
+    if amount is None:
+        return None
+    if "other" in m.group().lower():
+        amount *= 2
+    return "SET", duration_value(amount, _unit(m["unit"]))
+
+
+def set_rate(m: Match, ctx: Context) -> Reading | None:
+    """"twice a week", "$1 billion a year", "10 cents a share ... a year"."""
+    said_times = bool(m["times"])
+    after_amount = re.search(r"(?:\d|%|percent|million|billion|trillion|cents?|dollars?|"
+                             r"barrels|tons?|shares|units|each|times|once|twice)\W*$",
+                             ctx.text_before, re.I)
+    if not (said_times or after_amount):
+        return None
+    return "SET", duration_value(1, _unit(m["unit"]))
+
+
+def ordinal_day(m: Match, ctx: Context) -> Reading | None:
+    """"the 172nd day" of a war, a strike, a trial: the day the article speaks of, which
+    in a present-tense sentence ("now in its 172nd day") is the publication day."""
+    number = ordinal_value(m["ordinal"])
+    if number is None or not (ctx.tense == "present" or re.search(r"\bnow\b", ctx.text_before,
+                                                                   re.I)):
+        if number is None or ctx.published is None or number < 2:
+            return None
+    if ctx.published is None:
+        return "DATE", "PRESENT_REF"
+    return "DATE", day_value(ctx.published)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _unit(word: str) -> str:
+    word = word.lower().split()[-1]
+    if word in ("centuries", "century"):
+        return "century"
+    if word.startswith("millenni"):
+        return "millennium"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _explicit_year(m: Match, ctx: Context) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    short = m.groupdict().get("short")
+    if short:
+        two = int(short[1:])
+        century = (ctx.published.year // 100 * 100) if ctx.published else 1900
+        year = century + two
+        return year - 100 if ctx.published and year > ctx.published.year + 10 else year
+    return None
+
+
+def _shifted_year(published: dt.date | None, shift: str) -> int | None:
+    if published is None:
+        return None
+    return published.year + {"this": 0, "last": -1, "next": 1}[shift.lower()]
+
+
+def _date(year: int | None, month: int, day: int) -> Reading | None:
+    if year is None:
+        return ("DATE", f"XXXX-{month:02d}-{day:02d}") if 1 <= day <= 31 else None
+    try:
+        return "DATE", dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+READINGS: dict[str, Callable[[Match, Context], Reading | None]] = {
+    "month_day": month_day, "day_month": month_day, "numeric_date": numeric_date,
+    "month_year": month_year, "month": month, "year": year, "spelled_year": spelled,
+    "season_year": season_year, "decade": decade, "century": century, "quarter": quarter,
+    "quarter_code": quarter_code,
+    "half": half, "two_quarters": two_quarters, "period": period,
+    "quarter_shift": quarter_shift, "year_ago_adjective": year_ago_adjective,
+    "shifted_period": shifted_period, "the_year": the_year, "year_end": year_end,
+    "deictic_day": deictic_day, "part_of_today": part_of_today, "weekday": weekday,
+    "holiday": holiday_date, "clock": clock, "ago": ago, "duration": duration,
+    "unit_adjective": unit_adjective, "long_adjective": long_adjective,
+    "vague_span": vague_span, "bare_span": bare_span, "reference": reference,
+    "set_adverb": set_adverb, "set_every": set_every, "set_rate": set_rate,
+    "ordinal_day": ordinal_day,
+}
