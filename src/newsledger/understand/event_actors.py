@@ -31,7 +31,7 @@ from .event_lexicon import (
     PROPOSAL_NOUNS,
     ROLE_NOUNS,
 )
-from .event_triggers import Candidate, noun_key, passive, subject_of, verb_key
+from .event_triggers import Candidate, noun_key, noun_type, passive, subject_of, verb_key
 
 Token = Any
 NEGOTIATION_TYPES = {"CONSULT", "AGREE", "RETREAT", "CONCEDE", "SANCTION", "REJECT"}
@@ -61,7 +61,8 @@ def participants(candidate: Candidate, context: ArticleContext) -> Participants:
     elif candidate.kind == "verb":
         _verb_participants(found, candidate, context)
     if candidate.noun is not None:
-        _noun_participants(found, candidate.noun, candidate.type, context)
+        _noun_participants(found, candidate.noun, candidate.type, context,
+                           _someone_elses(candidate))
     if candidate.type in NEGOTIATION_TYPES:
         _separate_mediators(found, candidate, context)
     found.actors = _unique(found.actors)
@@ -91,7 +92,8 @@ def _verb_participants(found: Participants, candidate: Candidate,
             if child.dep_ in ("dobj", "dative") and child != noun and \
                     noun_key(child) not in MOVED_NOUNS:
                 _add(found.targets, child, context, TARGET_LABELS)
-    for word in ("between",) + (("with", "to") if candidate.type == "CONSULT" else ()):
+    partners = ("with", "to") if verb_key(verb) in ("talk", "speak") else ("with",)
+    for word in ("between",) + (partners if candidate.type == "CONSULT" else ()):
         _add(found.actors, _prep_object(verb, word), context)
     if candidate.type in ("ACCUSE", "THREATEN", "DEMAND", "SANCTION", "AID"):
         _add(found.targets, _prep_object(verb, "against", "on", "to"), context, TARGET_LABELS)
@@ -100,15 +102,24 @@ def _verb_participants(found: Participants, candidate: Candidate,
         _add(found.targets, subject_of(complement), context, TARGET_LABELS)
 
 
+def _someone_elses(candidate: Candidate) -> bool:
+    """"Netanyahu rejected the Egyptian proposal", "outlets rejected Israeli
+    accusations": a verb that answers another actor's event, told with its own subject."""
+    return candidate.kind == "verb" and candidate.noun is not None and \
+        candidate.type != noun_type(candidate.noun) and \
+        subject_of(candidate.head) not in (None, candidate.noun)
+
+
 def _noun_participants(found: Participants, noun: Token, kind: str,
-                       context: ArticleContext) -> None:
+                       context: ArticleContext, answered: bool = False) -> None:
     """"a Hamas attack", "Israel's offensive", "talks between Hamas and Israel", "an
-    attack by X on Y", "the release of 81 Israelis"."""
+    attack by X on Y", "the release of 81 Israelis"; the owners of an event someone
+    else answers are its targets."""
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             name = context.name(child)
             if name:
-                found.actors.append(name)
+                (found.targets if answered else found.actors).append(name)
         elif child.dep_ == "prep":
             word = child.lower_
             pobj = _child(child, "pobj")

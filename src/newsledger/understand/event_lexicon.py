@@ -111,7 +111,7 @@ AGREEING_VERBS = {"reach", "strike", "seal", "clinch", "sign", "agree", "conclud
                   "implement", "observe", "honour", "honor", "extend"}
 
 REJECTING_VERBS = {"reject", "veto", "refuse", "rebuff", "dismiss", "block", "oppose",
-                   "spurn", "turn", "vote"}
+                   "spurn"}
 
 PRESENTING_VERBS = {"present", "submit", "deliver", "send", "hand", "table", "put", "give",
                     "convey", "relay", "transmit", "offer", "propose", "receive",
@@ -231,7 +231,7 @@ IRREALIS_PREPS = {"for", "toward", "towards", "about", "over", "against", "witho
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until", "till", "prior",
                   "ahead", "during", "amid", "amidst", "in", "with", "at", "from"}
 
-MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d"}
+MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d", "gon"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 

@@ -106,7 +106,9 @@ def _irrealis_above(token: Token) -> bool:
         if dep == "advcl":
             return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                        for c in current.children)
-        if dep == "conj" or dep not in SCOPE_DEPS:
+        if dep == "conj":  # "would bring a rifle and shoot": the modal covers both
+            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in parent.children)
+        if dep not in SCOPE_DEPS:
             return False
         if dep == "pobj" and parent.lower_ in IRREALIS_PREPS:
             return True
@@ -211,7 +213,7 @@ def _arguments(head: Token) -> list[Token]:
 
 def _place_at(token: Token, kind: str, context: ArticleContext) -> str | None:
     for child in token.children:
-        if child.dep_ == "compound" and token.pos_ == "NOUN" and kind != "AGREE":
+        if child.dep_ == "compound" and token.pos_ == "NOUN" and kind == "CONSULT":
             name = context.name(child, PLACE_LABELS)
             if name:
                 return name
@@ -231,6 +233,10 @@ def _place_at(token: Token, kind: str, context: ArticleContext) -> str | None:
         for child in token.children:
             if child.dep_ == "dobj":
                 return context.name(child, PLACE_LABELS)
+    if kind == "CONSULT" and verb_key(token) in ("travel", "fly", "go", "come", "head"):
+        for prep in token.children:  # "travelled to Israel"
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+                return _place_in(prep, context)
     return None
 
 

@@ -62,6 +62,10 @@ MEASURE_NOUNS = {"week", "day", "month", "year", "hour", "night", "round", "seri
                  "session", "cycle", "resumption", "continuation", "renewal", "start",
                  "beginning", "launch", "outbreak", "escalation", "conclusion", "end",
                  "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
+# Whom or where one meets, talks, arrives ("visited" and "hosted" take an object).
+MEETING_PREPS = {"meet": ("with",), "talk": ("with", "to"), "discuss": ("with",),
+                 "arrive": ("in", "at"), "fly": ("to", "into"), "travel": ("to",),
+                 "confer": ("with",)}
 # "engaged in talks", "walked out of the negotiations", "entered into talks".
 CARRYING_PREPS = {
     "in": {"engage", "involve", "participate", "take", "join", "resume", "continue"},
@@ -189,6 +193,8 @@ def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
         return None
     if _retells_its_noun(verb):
         return None  # "an attack, which killed 1,200", "talks mediated by Qatar": one event
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and child_of(verb, "agent") is None:
+        return None  # "the 199 people taken hostage": who they are, not what someone did
     lemma = verb_key(verb)
     particle = _particle(verb)
     theme = _theme(verb)
@@ -249,6 +255,8 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head  # "Israeli forces raiding the camp" (not a list item)
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return None
+        if verb.dep_ == "conj" and verb.i - verb.head.i > 12:
+            return None  # a far "conjunct" is mostly a misparse ("people killed")
         verb = verb.head
     return None
 
@@ -427,8 +435,8 @@ def _meeting_guard(verb: Token, theme: Token | None, particle: str | None,
                    context: ArticleContext, kind: str) -> str | None:
     """"met Blinken", "met with Hamas", "talked to Netanyahu", "visited Cairo", "the
     delegation left Doha", "arrived in Cairo": a meeting or a visit between actors."""
-    partner = _prep_object(verb, "with", "to", "in", "for")
     lemma = verb_key(verb)
+    partner = _prep_object(verb, *MEETING_PREPS.get(lemma, ()))
     if lemma in ("arrive", "leave", "fly", "travel") and not _delegate_subject(verb, context):
         return None
     for other in (theme, partner):
@@ -490,7 +498,7 @@ def _has_complement(verb: Token, theme: Token | None, context: ArticleContext,
         return None
     return kind if (context.entity(theme) or noun_key(theme) in NOUN_TYPES or
                     noun_key(theme) in PROPOSAL_NOUNS or verb_key(verb) in
-                    ("urge", "order", "support", "welcome", "approve", "refuse")) else None
+                    ("urge", "order", "support", "welcome", "approve")) else None
 
 
 def _withdrawal_guard(verb: Token, theme: Token | None, particle: str | None,
@@ -519,9 +527,9 @@ def _sanction_guard(verb: Token, theme: Token | None, particle: str | None,
     if theme is None:
         return None
     return kind if theme.lemma_.lower() in (
-        "tie", "relation", "aid", "funding", "cooperation", "membership", "flight",
-        "delivery", "ambassador", "envoy", "diplomat", "contact", "trade", "export",
-        "import", "supply", "assistance") else None
+        "tie", "relation", "aid", "funding", "cooperation", "membership", "delivery",
+        "ambassador", "envoy", "diplomat", "contact", "trade", "export", "import", "supply",
+        "assistance") else None
 
 
 def _protest_guard(verb: Token, theme: Token | None, particle: str | None,
@@ -646,7 +654,8 @@ def _aspect_candidate(word: Token, context: ArticleContext) -> Candidate | None:
     if key not in MEASURE_NOUNS or word.pos_ != "NOUN":
         return None
     noun = event_noun(word)
-    if noun is None or not _reported_as_fact(word) or not _anchored(noun, context):
+    if noun is None or not _reported_as_fact(word) or not _anchored(noun, context) or \
+            not _guarded_noun_ok(noun, noun_key(noun), context):
         return None
     kind = noun_type(noun)
     if key in ENDING_NOUNS:
