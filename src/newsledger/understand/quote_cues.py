@@ -66,7 +66,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "vouch": "for", "caution": "against", "object": "to", "agree": "on to",
         "express": "", "accuse": "of", "blame": "for", "criticize": "for",
         "criticise": "for", "praise": "for", "attack": "for", "blast": "for",
-        "slam": "for", "fault": "for", "thank": "for", "credit": "for",
+        "slam": "for", "fault": "for",
     }.items() if preps
 }
 

@@ -96,12 +96,14 @@ def _closing(text: str, i: int, para_start: int, para_end: int) -> int | None:
             if text[k] in DOUBLE_CLOSERS or (ch == "„" and text[k] == "“"):
                 return k + 1
         return 0
-    if ch in SINGLE_OPENERS and _opens_single(text, i, para_start, para_end):
+    if ch in SINGLE_OPENERS and _opens_single(text, i, para_start, para_end) \
+            and text[i + 1].isalpha():  # '90s is an apostrophe
         for k in range(i + 1, para_end):
             if text[k] in SINGLE_CLOSERS and _closes_single(text, k, para_end):
                 return k + 1
-            if text[k] in '"“”':  # a double quote inside: this was an apostrophe
-                return None
+            if text[k] in '"“”' or (text[k] in SINGLE_OPENERS
+                                   and _opens_single(text, k, para_start, para_end)):
+                return None  # another quotation opens first: this was an apostrophe
         return None  # an unclosed single quote is an apostrophe or a stray mark
     return None
 

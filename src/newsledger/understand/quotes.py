@@ -230,15 +230,14 @@ def _subject(verb: Any, page: Page, depth: int = 0) -> int | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # before asking her
         head = head.head
-    elif verb.dep_ not in SHARED_SUBJECT_DEPS and verb.dep_ != "acl":
-        return _inverted_subject(verb)
-    if head.i == verb.i:
-        return _inverted_subject(verb)
-    if head.pos_ in ("VERB", "AUX"):
-        return _subject(head, page, depth + 1)
-    if verb.dep_ == "acl" and head.dep_ == "dobj":  # issued a statement saying ...
-        return _subject(head.head, page, depth + 1)
-    return None
+    shares = verb.dep_ in SHARED_SUBJECT_DEPS or verb.dep_ in ("pcomp", "acl")
+    if shares and head.i != verb.i and page.same_paragraph(head.idx, verb.idx):
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head, page, depth + 1)
+        if verb.dep_ == "acl" and head.dep_ == "dobj":  # issued a statement saying ...
+            return _subject(head.head, page, depth + 1)
+        return None
+    return _inverted_subject(verb) or _preceding_subject(verb, page)
 
 
 def _inverted_subject(verb: Any) -> int | None:
@@ -246,14 +245,32 @@ def _inverted_subject(verb: Any) -> int | None:
     attach as an object or make the head of the cue."""
     if verb.head.i != verb.i and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
         return int(verb.head.i)
-    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if following is not None and following.pos_ == "PROPN" and following.head.i != verb.i:
-        return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "npadvmod", "attr") \
                 and child.pos_ == "PROPN":
             return int(child.i)
     return None
+
+
+def _preceding_subject(verb: Any, page: Page) -> int | None:
+    """The noun phrase just before a finite cue in its paragraph, when the parse lost the
+    subject (often by running two paragraphs into one sentence): "The governor, Tom
+    Baker, said ..."."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    k = verb.i - 1
+    while k >= 0 and (verb.doc[k].is_punct or verb.doc[k].dep_ in ("advmod", "neg")):
+        k -= 1
+    if k < 0:
+        return None
+    token = verb.doc[k]
+    if token.pos_ not in ("PROPN", "NOUN", "PRON") or page.inside[token.idx] \
+            or not page.same_paragraph(token.idx, verb.idx):
+        return None
+    while token.dep_ in ("appos", "compound", "flat") and token.head.i < verb.i \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return int(token.i)
 
 
 def _cue_text(verb: Any) -> str:
@@ -393,14 +410,20 @@ def _subheading(text: str, region: QuoteRegion, words: int) -> bool:
 
 
 def _widened(attribution: Attribution, page: Page) -> Attribution:
-    """Reported speech that runs into a quotation takes the whole quotation."""
+    """Reported speech that runs into a quotation takes the whole quotation; a mixed
+    quote keeps the marks of the quotation inside it ('the talks were "ongoing"'), a
+    wholly quoted one is the quoted words alone."""
     start, end = attribution.start, attribution.end
     for region in page.regions:
+        if end <= region.start or start >= region.end:
+            continue
         content_start, content_end = region.content(page.text)
-        if region.start < start < region.end:
-            start = min(start, content_start)
-        if region.start < end < region.end:
-            end = max(end, content_end)
+        starts_inside = region.start < start < region.end
+        ends_inside = region.start < end < region.end
+        if starts_inside:
+            start = content_start if ends_inside or end <= region.end else region.start
+        if ends_inside:
+            end = content_end if start >= content_start else region.end
     return replace(attribution, start=start, end=end)
 
 
