@@ -149,7 +149,7 @@ def test_reported_speech_with_a_participle_shares_the_subject():
 
 
 def test_apostrophes_do_not_open_quotations():
-    text = "Israel's cabinet met on Sunday, and the '90s deal was the topic. 'Talks go on,' he said."
+    text = "Israel's cabinet met on Sunday; the '90s deal was the topic. 'Talks go on,' he said."
     regions = quote_regions(text)
     assert [text[r.start:r.end] for r in regions] == ["'Talks go on,'"]
 
