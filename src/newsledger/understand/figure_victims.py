@@ -18,9 +18,10 @@ and the headline says they died, the headline decides.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .pipeline import Analysis
@@ -73,36 +74,39 @@ class Mention:
     killed: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class Person:
-    """One victim as the article follows them (built while reading; not a record)."""
+    """One victim as the article follows them."""
 
-    first: Any
+    first: Any  # the first mention's token
     name: str | None
-    gender: str
+    gender: str  # male, female or neutral
     age: int | None
     killed: bool = False
-    mentions: list[Any] = field(default_factory=list)
 
 
 def victim_figures(analysis: Analysis, sentences: Sequence[Any], figures: Sequence[Figure]
                    ) -> list[Figure]:
-    mentions = _distinct(_mentions(analysis.doc))
-    if not mentions:
-        return []
-    people = follow(mentions, analysis.entities, analysis.article.text)
+    """The killed and injured totals the text implies beyond the counts it writes."""
+    text = analysis.article.text
+    people = follow(_distinct(_mentions(analysis.doc)), analysis.entities, text)
     if len(people) == 1 and not people[0].killed and _headline_says_died(analysis):
-        people[0].killed = True
-    killed = [p.first for p in people if p.killed]
-    injured = [p.first for p in people if not p.killed]
-    written = _written_counts(figures, analysis.article.text)
+        people[0] = replace(people[0], killed=True)
+    killed = [_span_of(p.first, sentences) for p in people if p.killed]
+    injured = [_span_of(p.first, sentences) for p in people if not p.killed]
+    written = _written(figures)
+    fatal = _fatal_count(text, sentences)  # "two men were shot, one fatally"
+    if fatal:
+        killed = killed or [fatal[1]]
+    total_killed = max(len(killed), written["killed"][0], fatal[0] if fatal else 0)
+    total_injured = max(len(injured), written["injured"][0],
+                        written["shot"][0] - total_killed)
+    injured = injured or ([written["shot"][1]] if written["shot"][1] else [])
     found = []
-    total_killed = max(len(killed), written["killed"])
-    total_injured = max(len(injured), written["injured"], written["shot"] - total_killed)
-    if total_killed > written["killed"] and killed:
+    if total_killed > written["killed"][0] and killed:
         found.append(_figure(analysis, killed[0], total_killed, "killed"))
-    if total_injured > written["injured"] and (injured or killed):
-        found.append(_figure(analysis, (injured or killed)[0], total_injured, "injured"))
+    if total_injured > written["injured"][0] and injured:
+        found.append(_figure(analysis, injured[0], total_injured, "injured"))
     return found
 
 
@@ -275,43 +279,39 @@ def follow(mentions: Sequence[Mention], entities: Sequence[Entity], text: str) -
     """The victims of the article, each once, in order of first mention."""
     people: list[Person] = []
     for mention in mentions:
-        for person in _resolve(mention.token, people, entities, text):
-            person.killed = person.killed or mention.killed
-            person.mentions.append(mention.token)
+        for index in _resolve(mention.token, people, entities, text):
+            if mention.killed:
+                people[index] = replace(people[index], killed=True)
     return people
 
 
 def _resolve(token: Any, people: list[Person], entities: Sequence[Entity], text: str
-             ) -> list[Person]:
+             ) -> list[int]:
+    """The people (indices) a mention stands for, adding or naming one as it says."""
     if token.lower_ in _PLURAL or any(c.lower_ == "both" for c in token.children):
         both = token.lower_ == "both" or any(c.lower_ == "both" for c in token.children)
         while both and len(people) < 2:  # "both victims": two, known or not
             people.append(Person(token, None, "neutral", None))
-        return people if len(people) >= 2 else []
+        return list(range(len(people))) if len(people) >= 2 else []
     name, gender, age = _name_of(token, entities), _gender(token), _age(token, text)
+    indices = range(len(people) - 1, -1, -1)  # the latest first
     if name is not None:
-        same = [p for p in people if p.name and _same_name(p.name, name)]
-        if same:
-            return same[:1]
-        fits = [p for p in people if p.name is None and _fits(p, gender, age)]
+        same = [i for i in indices if people[i].name and _same_name(people[i].name or "", name)]
+        fits = same or [i for i in indices if people[i].name is None
+                        and _fits(people[i], gender, age)]
         if fits:
-            fits[-1].name = name
-            return fits[-1:]
+            people[fits[0]] = replace(people[fits[0]], name=people[fits[0]].name or name)
+            return fits[:1]
     elif not _introduces(token) or not _new_one(token):
-        fits = [p for p in people if _fits(p, gender, age) and p.first.sent != token.sent]
-        if fits or not _introduces(token):
-            fits = fits or [p for p in people if _fits(p, gender, age)]
+        # "he", "the man"; or "a man" again in a later sentence: the latest who fits
+        fits = [i for i in indices if _fits(people[i], gender, age)
+                and people[i].first.sent != token.sent]
+        if not fits and not _introduces(token):
+            fits = [i for i in indices if _fits(people[i], gender, age)]
         if fits:
-            return fits[-1:]
-    person = Person(token, name, gender, age)
-    people.append(person)
-    return [person]
-
-
-def _in_quote(token: Any) -> bool:
-    """Inside a witness's words ("I saw a man shot"), "a man" is one we know of."""
-    before = token.doc.text[token.sent.start_char:token.idx]
-    return sum(before.count(mark) for mark in ('"', "“", "”")) % 2 == 1
+            return fits[:1]
+    people.append(Person(token, name, gender, age))
+    return [len(people) - 1]
 
 
 def _same_name(known: str, name: str) -> bool:
@@ -373,30 +373,42 @@ def _age(token: Any, text: str) -> int | None:
 
 
 # ----------------------------------------------------------------------------- figures
-def _written_counts(figures: Sequence[Figure], text: str) -> dict[str, int]:
-    """The largest count the text writes for each measure."""
-    counts = {"killed": 0, "injured": 0, "shot": 0}
+Span = tuple[int, int, int, str | None]  # start, end, sentence, subject
+
+
+def _written(figures: Sequence[Figure]) -> dict[str, tuple[int, Span | None]]:
+    """The largest count of people the text writes for each measure, and where."""
+    found: dict[str, tuple[int, Span | None]] = {m: (0, None) for m in ("killed", "injured",
+                                                                        "shot")}
     for figure in figures:
-        if figure.measure in counts and isinstance(figure.value, int | float) \
-                and figure.unit == "person":
-            counts[figure.measure] = max(counts[figure.measure], int(figure.value))
-    for match in _COUNT_FATAL.finditer(text):  # "two men were shot, one fatally"
-        word = match.group(1).lower()
-        counts["killed"] = max(counts["killed"], _WORD_COUNTS.get(word) or int(word))
-    return counts
+        if figure.measure in found and isinstance(figure.value, int | float) \
+                and figure.unit == "person" and figure.value > found[figure.measure][0]:
+            found[figure.measure] = (int(figure.value), (figure.start, figure.end,
+                                                         figure.sentence, figure.subject))
+    return found
 
 
-def _figure(analysis: Analysis, token: Any, count: int, measure: str) -> Figure:
-    start, end = _mention_span(token)
-    text = analysis.article.text
-    sentence = list(analysis.doc.sents).index(token.sent) if analysis.doc is not None else 0
-    return Figure(analysis.article.id, start, end, text[start:end], count, "exact", "person",
-                  token.text if token.pos_ != "PRON" else None, measure, None, None,
-                  analysis.article.published, sentence, EXTRACTOR, 0.5)
+def _fatal_count(text: str, sentences: Sequence[Any]) -> tuple[int, Span] | None:
+    match = _COUNT_FATAL.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    starts = [sentence.start_char for sentence in sentences]
+    sentence = max(0, bisect.bisect_right(starts, match.start(1)) - 1)
+    return _WORD_COUNTS.get(word) or int(word), (match.start(1), match.end(1), sentence, None)
 
 
-def _mention_span(token: Any) -> tuple[int, int]:
+def _span_of(token: Any, sentences: Sequence[Any]) -> Span:
     """The noun phrase of the mention: "A 20-year-old man", "Tavon Goff"."""
-    words = [t for t in token.subtree if t.i <= token.i]
-    first = min(words, key=lambda t: t.i)
-    return first.idx, token.idx + len(token.text)
+    first = min((t for t in token.subtree if t.i <= token.i), key=lambda t: t.i)
+    sentence = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    return first.idx, token.idx + len(token.text), sentence, \
+        token.text if token.pos_ != "PRON" else None
+
+
+def _figure(analysis: Analysis, span: Span, count: int, measure: str) -> Figure:
+    start, end, sentence, subject = span
+    text = analysis.article.text
+    return Figure(analysis.article.id, start, end, text[start:end], count, "exact", "person",
+                  subject, measure, None, None, analysis.article.published, sentence,
+                  EXTRACTOR, 0.5)

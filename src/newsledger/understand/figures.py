@@ -431,7 +431,8 @@ def _as_of(analysis: Analysis, item: Placed) -> str | None:
 def _is_date(time: TimeExpression, text: str) -> bool:
     if time.type != "DATE" or not re.match(r"^\d{4}(?:-[\dW]|$)", time.value):
         return False
-    return re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, time.start - 12):time.start]) is None
+    before = text[max(0, time.start - 12):time.start]
+    return re.search(r"\bsince\s+(?:the\s+)?$", before, re.I) is None
 
 
 STAGE = Stage("figures", needs=frozenset({"doc", "entities", "times", "quotes"}),
