@@ -280,9 +280,35 @@ def test_words_that_are_not_events_here(text: str) -> None:
     assert not events_of(text, [("Monday", "2024-03-18"), ("Tuesday", "2024-03-19")])
 
 
+@pytest.mark.parametrize("text", [
+    "He said the planned Israeli ground operation was a big mistake.",
+    "He said that civilians in Gaza are not responsible for this violence.",
+    "The only Ireland player offering a real threat was O'Driscoll.",
+    "Gaetz dismissed accusations that his actions had hurt Israel.",
+    "The report praised all those who live, work or visit London.",
+])
+def test_planned_denied_and_generic_are_not_events(text: str) -> None:
+    assert not [e for e in events_of(text) if e.type != "SUPPORT"]
+
+
 def test_a_verbal_attack_on_a_plan_is_an_accusation() -> None:
     found = events_of("The senator attacked the plan on Monday.", [("Monday", "2024-03-18")])
     assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_an_attack_on_a_failure_is_made_in_words() -> None:
+    (attack,) = events_of("Ms Aloni delivered a furious attack on Mr Netanyahu's failure to "
+                          "protect civilians.")
+    assert (attack.type, attack.actors) == ("ACCUSE", ("Ms Aloni",))
+
+
+def test_a_place_before_an_event_noun_is_where_unless_it_acts() -> None:
+    (war,) = events_of("Police have been on alert since the Gaza war began on 7 October.",
+                       [("7 October", "2023-10-07")])
+    assert "Gaza" not in war.actors
+    found = events_of("Israel struck Hamas targets. The Israel airstrikes began on Monday.",
+                      [("Monday", "2024-03-18")])
+    assert find(found, "ASSAULT", trigger="began", actors={"Israel"})
 
 
 def test_no_parse_no_events() -> None:

@@ -36,7 +36,7 @@ from .event_triggers import Candidate, noun_key, noun_type, passive, subject_of,
 Token = Any
 NEGOTIATION_TYPES = {"CONSULT", "AGREE", "RETREAT", "CONCEDE", "SANCTION", "REJECT"}
 TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+PERSONAL_PRONOUNS = {"he", "she"}  # subjects only: "him" is more often someone else
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 COMPANY_PREPS = {"with", "alongside"}  # "Qatar, along with Egypt and the US"
 QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number",
@@ -118,7 +118,7 @@ def _noun_participants(found: Participants, noun: Token, kind: str,
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             name = context.name(child)
-            if name:
+            if name and not _place_compound(child, name, context):
                 (found.targets if answered else found.actors).append(name)
         elif child.dep_ == "prep":
             word = child.lower_
@@ -130,6 +130,14 @@ def _noun_participants(found: Participants, noun: Token, kind: str,
                 _add(found.targets, pobj, context, TARGET_LABELS)
             elif word == "with":
                 _add(found.targets, pobj, context, TARGET_LABELS)
+
+
+def _place_compound(child: Token, name: str, context: ArticleContext) -> bool:
+    """"the Gaza war" is where, "the Israel airstrikes" who: a place name before an event
+    noun is its actor only if the article makes it do things elsewhere."""
+    entity = context.entity(child)
+    return child.dep_ == "compound" and entity is not None and entity.label in PLACE_LABELS \
+        and name not in context.subjects
 
 
 def _add_subject(found: Participants, verb: Token, context: ArticleContext,

@@ -46,6 +46,7 @@ class ArticleContext:
     roles: list[RoleMention] = field(default_factory=list)
     countries: tuple[str, ...] = ()
     mediators: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # names the article makes the subject of a verb
     sentence_starts: list[int] = field(default_factory=list)  # first token of each sentence
 
     @classmethod
@@ -64,6 +65,8 @@ class ArticleContext:
         context.roles = _role_mentions([span.root for _, span in people if span is not None],
                                        context)
         context.mediators = _article_mediators(context)
+        context.subjects = frozenset(context.entity_at[i].entity for i in context.entity_at
+                                     if doc[i].dep_ in ("nsubj", "nsubjpass"))
         return context
 
     def sentence_of(self, token_index: int) -> int:
@@ -111,13 +114,12 @@ class ArticleContext:
             return None
         wanted = {self.entity_at[t.i].entity for t in head.subtree
                   if t.i in self.entity_at and self.entity_at[t.i].label == "ORG"}
-        found = None
-        for mention in self.roles:
-            if mention.start >= head.idx:
-                break
-            if mention.role == role and (not wanted or wanted & mention.affiliations):
-                found = mention.person
-        return found
+        holders = [mention.person for mention in self.roles
+                   if mention.start < head.idx and mention.role == role and
+                   (not wanted or wanted & mention.affiliations)]
+        if not holders or not wanted and len(set(holders)) > 1:
+            return None  # "the president" of an article naming two presidents
+        return holders[-1]
 
 
 def child_of(token: Token, *deps: str) -> Token | None:

@@ -256,7 +256,9 @@ VERBAL_TARGETS = {"bill", "plan", "policy", "proposal", "comment", "remark", "de
                   "record", "legislation", "law", "idea", "statement", "speech", "campaign",
                   "strategy", "approach", "media", "press", "report", "claim", "budget",
                   "stance", "position", "view", "rhetoric", "leadership", "handling",
-                  "response", "reform", "agenda", "motion", "candidacy", "nomination"}
+                  "response", "reform", "agenda", "motion", "candidacy", "nomination",
+                  "failure", "credibility", "character", "integrity", "judgment",
+                  "judgement", "competence", "honesty", "government"}
 
 # Heads of a noun phrase that name someone by their job: resolved to the person the
 # article named in that job ("the spokesman" -> the spokesman named before).

@@ -44,6 +44,10 @@ OTHER_TIME_PREPS = {"since", "after", "before", "following", "until", "till", "p
 TRIM_DEPS = {"punct", "cc", "advcl", "conj", "parataxis", "mark", "dep", "intj", "preconj",
              "meta"}
 QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+UNREAL_MODIFIERS = {"planned", "proposed", "possible", "potential", "expected", "imminent",
+                    "threatened", "looming", "anticipated", "future", "would-be", "mooted",
+                    "hypothetical", "prospective", "feared", "rumoured", "rumored",
+                    "failed", "foiled", "thwarted"}
 PHYSICAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
 
 
@@ -62,9 +66,17 @@ def is_irrealis(candidate: Candidate) -> bool:
     if candidate.trigger.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
         return True
     for token in anchors(candidate):
-        if _negated_or_modal(token) or _infinitive(token):
+        if _negated_or_modal(token) or _infinitive(token) or _gerund_as_noun(token):
             return True
+    if candidate.kind in ("state", "blame") and _negated_or_modal(candidate.trigger.head):
+        return True  # "civilians are not responsible"
     return _irrealis_above(candidate.head)
+
+
+def _gerund_as_noun(token: Token) -> bool:
+    """"associated with urging evacuations": a gerund that names an activity in
+    general, with no one doing it."""
+    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj", "csubj", "nsubj", "dobj")
 
 
 def is_future(candidate: Candidate) -> bool:
@@ -81,6 +93,8 @@ def _negated_or_modal(token: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in ("any", "no", "every"):
             return True
+        if child.dep_ in ("amod", "compound") and child.lower_ in UNREAL_MODIFIERS:
+            return True  # "the planned ground operation"
     return False
 
 
@@ -192,6 +206,8 @@ def event_place(candidate: Candidate, context: ArticleContext) -> str | None:
         found = _place_at(token, candidate.type, context)
         if found is not None:
             return found
+    if candidate.type not in PHYSICAL_TYPES:
+        return None  # "condemned the acts of terror in Israel" was not said in Israel
     for argument in _arguments(candidate.head):  # "killed by gunmen in Kabul"
         for prep in argument.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):

@@ -166,6 +166,10 @@ def noun_type(noun: Token) -> str:
     key = noun_key(noun)
     if key == "strike" and _labour_strike(noun):
         return "PROTEST"
+    if key in ("attack", "assault", "onslaught", "broadside"):
+        target = _prep_object(noun, "on", "against")
+        if target is not None and target.lemma_.lower() in VERBAL_TARGETS:
+            return "ACCUSE"  # "a furious attack on Netanyahu's alleged failure"
     return NOUN_TYPES[key]
 
 
@@ -322,7 +326,7 @@ def _with_event_noun(lemma: str, particle: str | None, kind: str, as_subject: bo
     if kind in ("AGREE", "CONSULT") and lemma == "declare":
         return "CONCEDE"  # PLOVER: a declared (not yet observed) ceasefire is a concession
     if lemma in REJECTING_VERBS and not as_subject:
-        return "REJECT"
+        return "REJECT" if kind != "ACCUSE" else None  # denying a charge is a statement
     if lemma in LIFTING_VERBS and kind in ("SANCTION", "COERCE"):
         return "CONCEDE"
     if lemma in ASPECT_VERBS and not (as_subject and lemma not in HAPPEN_VERBS):
@@ -437,8 +441,9 @@ def _meeting_guard(verb: Token, theme: Token | None, particle: str | None,
     delegation left Doha", "arrived in Cairo": a meeting or a visit between actors."""
     lemma = verb_key(verb)
     partner = _prep_object(verb, *MEETING_PREPS.get(lemma, ()))
-    if lemma in ("arrive", "leave", "fly", "travel") and not _delegate_subject(verb, context):
-        return None
+    if lemma in ("arrive", "leave", "fly", "travel", "visit", "host") and \
+            not _delegate_subject(verb, context):
+        return None  # not "all those who live, work or visit London"
     for other in (theme, partner):
         if other is not None and (context.entity(other) or other.ent_type_ in
                                   ACTOR_LABELS | PLACE_LABELS or
@@ -452,7 +457,7 @@ def _delegate_subject(verb: Token, context: ArticleContext) -> bool:
     if subject is None:
         return False
     entity = context.entity(subject)
-    if entity is not None and entity.label == "PERSON":
+    if entity is not None and entity.label in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if any(context.entity(t) and context.entity(t).label == "PERSON"  # type: ignore[union-attr]
            for t in subject.children if t.dep_ == "appos"):
@@ -496,6 +501,9 @@ def _has_complement(verb: Token, theme: Token | None, context: ArticleContext,
         return None
     if verb_key(verb) in ("insist",):
         return None
+    if verb_key(verb) in ("offer", "propose") and noun_key(theme) in NOUN_TYPES:
+        # "offered a ceasefire", not "offering a real threat"
+        return kind if NOUN_TYPES[noun_key(theme)] in ("AGREE", "CONSULT", "AID") else None
     return kind if (context.entity(theme) or noun_key(theme) in NOUN_TYPES or
                     noun_key(theme) in PROPOSAL_NOUNS or verb_key(verb) in
                     ("urge", "order", "support", "welcome", "approve")) else None
