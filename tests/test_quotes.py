@@ -166,8 +166,21 @@ def test_other_languages_are_not_read():
     assert PIPELINE(article).quotes == ()
 
 
-@pytest.mark.xfail(strict=True, reason="nominal attributions (a claim, a warning, a belief "
-                   "named by a noun) are not read yet")
-def test_a_claim_named_by_a_noun_is_attributed():
-    found = analysed("Trump's claim that the election is rigged has alarmed officials.")
-    assert quote_with(found, "the election is rigged").speaker == "Trump"
+def test_a_claim_named_by_a_noun_is_attributed_to_its_owner():
+    found = analysed("Mr. Trump's claim that the election is rigged has alarmed officials.")
+    claim = quote_with(found, "the election is rigged")
+    assert (claim.speaker, claim.cue, claim.kind) == ("Trump", "claim", "indirect")
+
+
+def test_reported_speech_after_a_colon_runs_to_the_paragraph_end():
+    found = analysed("Mr. Van Voorhis said: the company is planting trees. The trees soak up "
+                     "carbon dioxide.")
+    assert "The trees soak up carbon dioxide" in quote_with(found, "planting trees").text
+
+
+@pytest.mark.xfail(strict=True, reason="reported speech before its cue is read from the cue's "
+                   "sentence only, so an earlier sentence it continues is left out")
+def test_reported_speech_continued_from_the_sentence_before():
+    found = analysed("The museum would make visitors face hard truths. But it would also "
+                     "capture the greatness of the country, Mr. Obama said.")
+    assert "face hard truths" in quote_with(found, "capture the greatness").text

@@ -51,7 +51,7 @@ OBJECT_VERBS = frozenset("""
 call label dub brand describe criticize criticise condemn denounce praise hail attack
 blast slam cite announce deny confirm reject dismiss accuse blame defend question
 endorse propose predict recommend acknowledge welcome applaud mock ridicule decry
-deplore lambaste chide fault rebuke
+deplore lambaste chide fault rebuke support back endorse oppose favor discuss
 """.split())
 
 # Verbs whose content is a prepositional complement, with the prepositions that carry it.
@@ -82,3 +82,13 @@ it this that what which there here something nothing anything everything one
 def is_cue_verb(lemma: str) -> bool:
     return (lemma in CLAUSE_VERBS or lemma in INTENT_VERBS or lemma in OBJECT_VERBS
             or lemma in PREP_VERBS)
+
+# Nouns that name what someone says or thinks; their that-clause is the content ("his
+# claim that the vote was rigged") and their owner the source.
+CLAIM_NOUNS = frozenset("""
+claim assertion allegation accusation argument belief view fear hope warning promise
+pledge statement suggestion insistence concern charge announcement admission
+acknowledgment acknowledgement prediction assurance conviction contention complaint
+assessment conclusion finding estimate forecast insinuation implication message
+""".split())
+

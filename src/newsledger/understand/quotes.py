@@ -31,6 +31,7 @@ from typing import Any
 
 from .pipeline import Analysis, Stage
 from .quote_cues import (
+    CLAIM_NOUNS,
     CLAUSE_VERBS,
     CUE_PARTICLES,
     INTENT_VERBS,
@@ -78,6 +79,13 @@ class Page:
     def sentence_at(self, position: int) -> int:
         return bisect.bisect_right(self.sentence_starts, position) - 1
 
+    def paragraph_end(self, position: int) -> int:
+        k = bisect.bisect_right(self.paragraph_starts, position)
+        end = self.paragraph_starts[k] if k < len(self.paragraph_starts) else len(self.text)
+        while end > position and self.text[end - 1] == "\n":
+            end -= 1
+        return end
+
     def same_paragraph(self, a: int, b: int) -> bool:
         return bisect.bisect_right(self.paragraph_starts, a) == \
             bisect.bisect_right(self.paragraph_starts, b)
@@ -90,6 +98,7 @@ def find_quotes(analysis: Analysis) -> Analysis:
     page = _page(analysis.article.text, doc)
     found = [_widened(a, page) for a in _verb_attributions(doc, page)]
     found += _according_to(doc, page)
+    found += _noun_attributions(doc, page)
     found += _transcript_turns(doc, page, _person_words(analysis.entities))
     found += _direct_attributions(doc, page, found)
     context = speaker_context(doc, page.text, analysis.entities, page.inside)
@@ -128,8 +137,23 @@ def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
         span = _trimmed(doc, first, _without_gloss(doc, first, last, page))
         if span is None:
             continue
+        if how == "clause" and lemma in SPEECH_VERBS:
+            span = _after_colon(token, span, page)
         yield Attribution(span[0], span[1], _cue_text(token), subject,
                           page.sentence_at(token.idx), how)
+
+
+def _after_colon(verb: Any, span: tuple[int, int], page: Page) -> tuple[int, int]:
+    """"X said: ..." in running text introduces all that follows in the paragraph."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.text != ":" or span[0] < following.idx:
+        return span
+    end = page.paragraph_end(following.idx)
+    if page.inside[span[0]] or page.inside[end - 1]:
+        return span  # a quotation after the colon is read as one
+    while end > span[1] and page.text[end - 1] in " .\t":
+        end -= 1
+    return span[0], max(span[1], end)
 
 
 def _without_gloss(doc: Any, first: int, last: int, page: Page) -> int:
@@ -300,6 +324,35 @@ def _according_to(doc: Any, page: Page) -> Iterator[Attribution]:
         if span is not None:
             yield Attribution(span[0], span[1], "according to", int(source.i),
                               page.sentence_at(token.idx), "according")
+
+
+def _noun_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
+    """A claim named by a noun: "Trump's claim that the vote is rigged", "her plan to
+    raise taxes"; the owner of the noun, or the subject of the verb that makes or repeats
+    it ("he repeated the claim that ..."), is the source."""
+    for token in doc:
+        if token.pos_ != "NOUN" or page.inside[token.idx]:
+            continue
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if lemma not in CLAIM_NOUNS or child.dep_ not in ("acl", "ccomp") or not any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                continue
+            owner = _owner(token, page)
+            span = _trimmed(doc, child.left_edge.i, child.right_edge.i)
+            if span is not None and owner is not None:
+                yield Attribution(span[0], span[1], token.text, owner,
+                                  page.sentence_at(token.idx), "claim")
+            break
+
+
+def _owner(noun: Any, page: Page) -> int | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and not page.inside[child.idx]:
+            return int(child.i)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return _subject(noun.head, page)
+    return None
 
 
 # ----------------------------------------------------------------- quotations
