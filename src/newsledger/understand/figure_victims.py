@@ -63,6 +63,11 @@ _COUNT_FATAL = re.compile(r"\b(one|two|three|four|five|\d)\s+(?:of\s+(?:them|who
 _WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _HEADLINE_DEATH = re.compile(r"\b(?:killed|kills|dies|died|dead|fatal(?:ly)?|slain|murder(?:ed)?|"
                              r"homicide|death)\b", re.I)
+_TRIGGER_RE = re.compile(
+    r"\b(?:shot|shoots?|shooting|kill\w*|murder\w*|died|dies|die|dying|dead|deceased|wound\w*|"
+    r"injur\w*|hurt|stab\w*|hospitali[sz]\w*|slain|slay\w*|execut\w*|assassinat\w*|"
+    r"behead\w*|massacre\w*|perish\w*|succumb\w*|graz\w*|strikes?|struck|striking|hits?|"
+    r"hitting|maim\w*|wing(?:ed)?|death|homicide|condition)\b", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|^,\s*(?:age\s+)?(\d{1,3}),")
 
 
@@ -127,7 +132,7 @@ def _distinct(mentions: Iterator[Mention]) -> list[Mention]:
 
 
 def _mentions(doc: Any) -> Iterator[Mention]:
-    for token in doc:
+    for token in _trigger_tokens(doc):
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and not _unreal(token):
             if lemma in _KILL or lemma in _HARM:
@@ -144,6 +149,18 @@ def _mentions(doc: Any) -> Iterator[Mention]:
             yield from (Mention(p, _STATES[token.lower_]) for p in holders)
         if token.pos_ == "NOUN":
             yield from _noun_mentions(token, lemma)
+
+
+def _trigger_tokens(doc: Any) -> Iterator[Any]:
+    """The words that can make someone a victim, found by their spelling first: the
+    parse is only read around them."""
+    seen = set()
+    for match in _TRIGGER_RE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.i not in seen:
+                seen.add(token.i)
+                yield token
 
 
 def _noun_mentions(noun: Any, lemma: str) -> Iterator[Mention]:

@@ -84,11 +84,10 @@ def find_figures(analysis: Analysis) -> Analysis:
     text = analysis.article.text
     sentences = list(doc.sents)
     starts = [sentence.start_char for sentence in sentences]
-    token_starts = [token.idx for token in doc]
     placed = []
     for amount in find_amounts(text):
-        if _is_quantity(amount, text, doc, token_starts):
-            placed.append(_place(amount, doc, token_starts, starts))
+        if _is_quantity(amount, text, doc):
+            placed.append(_place(amount, doc, starts))
     readings = _readings(placed, text)
     figures = [_figure(analysis, item, readings[_anchor(item).i], sentences[item.sentence])
                for item in placed]
@@ -97,10 +96,10 @@ def find_figures(analysis: Analysis) -> Analysis:
 
 
 # ----------------------------------------------------------------------------- what counts
-def _is_quantity(amount: Amount, text: str, doc: Any, token_starts: list[int]) -> bool:
+def _is_quantity(amount: Amount, text: str, doc: Any) -> bool:
     if _DATE_RE.search(text[max(0, amount.start - 6):amount.end + 6]):
         return False
-    number = _token_at(doc, token_starts, amount.number_end - 1)
+    number = token_at(doc, amount.number_end - 1)
     if amount.year_like:
         return _counts_a_plural(doc, number) or amount.qualifier != "exact"
     if amount.kind == "fraction" and amount.unit is None:
@@ -111,7 +110,7 @@ def _is_quantity(amount: Amount, text: str, doc: Any, token_starts: list[int]) -
                     or _ONE_NOT_COUNT_AFTER.match(text[amount.end:amount.end + 12]))
     if amount.unit is None and amount.qualifier == "exact" and isinstance(amount.value, float) \
             and amount.value.is_integer():
-        return not _part_of_name(doc, token_starts, amount)
+        return not _part_of_name(doc, amount)
     return True
 
 
@@ -120,12 +119,12 @@ def _counts_a_plural(doc: Any, number: Any) -> bool:
     return following is not None and following.tag_ == "NNS"
 
 
-def _part_of_name(doc: Any, token_starts: list[int], amount: Amount) -> bool:
+def _part_of_name(doc: Any, amount: Amount) -> bool:
     """ "Section 427", "Game 2", "S&P 500", "iPhone 14", "Kick Six", "Dak Prescott (4)":
     a whole number right after a name, or capitalised inside a sentence, that is
     not followed by what it counts."""
-    first = _token_at(doc, token_starts, amount.start)
-    last = _token_at(doc, token_starts, amount.number_end - 1)
+    first = token_at(doc, amount.start)
+    last = token_at(doc, amount.number_end - 1)
     if last.i + 1 < len(doc) and doc[last.i + 1].tag_ == "NNS":
         return False  # "said Tuesday 3 people were killed"
     if amount.kind == "words" and first.text[:1].isupper() and not first.is_sent_start:
@@ -142,12 +141,17 @@ def _part_of_name(doc: Any, token_starts: list[int], amount: Amount) -> bool:
 
 
 # ----------------------------------------------------------------------------- the parse
-def _token_at(doc: Any, token_starts: list[int], char: int) -> Any:
-    return doc[max(0, bisect.bisect_right(token_starts, char) - 1)]
+def token_at(doc: Any, char: int) -> Any:
+    """The token holding a character (or the one before, for a space)."""
+    for at in range(char, max(-1, char - 8), -1):
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0]
+    return doc[0]
 
 
-def _place(amount: Amount, doc: Any, token_starts: list[int], starts: list[int]) -> Placed:
-    token = _token_at(doc, token_starts, amount.number_end - 1)
+def _place(amount: Amount, doc: Any, starts: list[int]) -> Placed:
+    token = token_at(doc, amount.number_end - 1)
     while token.dep_ in ("compound", "quantmod", "nummod") and token.head.pos_ in ("NUM", "SYM") \
             and token.head.i != token.i and token.head.idx < amount.end:
         token = token.head
