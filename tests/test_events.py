@@ -20,7 +20,7 @@ from newsledger.settings import load_settings
 from newsledger.understand import entities, parse, understand
 from newsledger.understand.events import find_events
 from newsledger.understand.pipeline import Analysis
-from newsledger.understand.records import Event, TimeExpression
+from newsledger.understand.records import Event, Quote, TimeExpression
 
 from .conftest import ANADOLU, TRT
 
@@ -309,6 +309,18 @@ def test_a_place_before_an_event_noun_is_where_unless_it_acts() -> None:
     found = events_of("Israel struck Hamas targets. The Israel airstrikes began on Monday.",
                       [("Monday", "2024-03-18")])
     assert find(found, "ASSAULT", trigger="began", actors={"Israel"})
+
+
+def test_i_in_a_quotation_is_its_speaker() -> None:
+    text = ('"I have condemned the attacks by Hamas," Mr Guterres told the Security '
+            'Council on Tuesday.')
+    article = Article(id=article_id(text), input="t.txt", text=text, language="en")
+    said = 'I have condemned the attacks by Hamas'
+    quote = Quote(article.id, 1, 1 + len(said), said, "Antonio Guterres", 43, 51, "told",
+                  "direct", 0, "hand", 1.0)
+    analysis = find_events(parsed(article).add(quotes=(quote,)))
+    (condemned,) = find(analysis.events, "ACCUSE")
+    assert condemned.actors == ("Antonio Guterres",)
 
 
 def test_no_parse_no_events() -> None:

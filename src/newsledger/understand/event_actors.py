@@ -225,6 +225,8 @@ def resolve(head: Token, context: ArticleContext, labels: set[str] | None = None
     lower = head.lower_
     if lower in PERSONAL_PRONOUNS:
         return context.person_before(head)
+    if head.text == "I":
+        return context.speaker_at(head)
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return resolve(head.head.head, context, labels)
     for child in head.children:

@@ -47,6 +47,7 @@ class ArticleContext:
     countries: tuple[str, ...] = ()
     mediators: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # names the article makes the subject of a verb
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, speaker
     sentence_starts: list[int] = field(default_factory=list)  # first token of each sentence
 
     @classmethod
@@ -67,7 +68,17 @@ class ArticleContext:
         context.mediators = _article_mediators(context)
         context.subjects = frozenset(context.entity_at[i].entity for i in context.entity_at
                                      if doc[i].dep_ in ("nsubj", "nsubjpass"))
+        context.quoted = sorted((q.start, q.end, q.speaker) for q in analysis.quotes
+                                if q.speaker and q.kind in ("direct", "mixed"))
         return context
+
+    def speaker_at(self, token: Token) -> str | None:
+        """Who says the quotation this word stands in ("I have condemned ..." -> its
+        speaker), from the `quotes` stage."""
+        for start, end, speaker in self.quoted:
+            if start <= token.idx < end:
+                return speaker
+        return None
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1

@@ -577,6 +577,15 @@ def _sentence_guard(verb: Token, theme: Token | None, particle: str | None,
         _prep_object(verb, "to") is not None and passive(verb) else None
 
 
+def _warning_guard(verb: Token, theme: Token | None, particle: str | None,
+                   context: ArticleContext, kind: str) -> str | None:
+    """"warned Israel against launching an attack" is a threat; "warned the Israelis
+    (that) something big was coming" is information."""
+    if child_of(verb, "ccomp") is not None:
+        return None
+    return _has_actor_object(verb, theme, particle, context, kind)
+
+
 GUARDS: dict[str, Guard] = {
     **dict.fromkeys(["hit", "target", "fire", "strike", "blow", "destroy", "gun", "capture",
                      "seize", "round", "slam", "attack", "ambush"], _attack_guard),
@@ -594,7 +603,7 @@ GUARDS: dict[str, Guard] = {
     "charge": _charge_guard,
     "execute": _execute_guard,
     "sentence": _sentence_guard,
-    "warn": _has_actor_object,
+    "warn": _warning_guard,
 }
 
 

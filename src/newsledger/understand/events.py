@@ -1,6 +1,6 @@
 """Stage `events`: who did what to whom, where and when, typed by PLOVER.
 
-Needs: doc, entities, times. Adds: events.
+Needs: doc, entities, times, quotes (whose speakers say who "I" is). Adds: events.
 
 Rules over the spaCy parse, with a trigger lexicon (`event_lexicon`): a verb ("attacked",
 "mediating"), a verb with an event noun ("held talks", "reached a deal", "the talks
@@ -93,5 +93,5 @@ def _confidence(candidate: Candidate, has_actor: bool) -> float:
     return round(value, 2)
 
 
-STAGE = Stage("events", needs=frozenset({"doc", "entities", "times"}),
+STAGE = Stage("events", needs=frozenset({"doc", "entities", "times", "quotes"}),
               adds=frozenset({"events"}), run=find_events)
