@@ -64,8 +64,9 @@ audit investigation website site newspaper magazine paper book ruling decision f
 complaint lawsuit suit order bill law proposal plan agreement resolution
 """.split())
 SENTENCE_WINDOW = 10  # how far back a pronoun's antecedent may be, in sentences
-ROLE_WINDOW = 12
-GROUP_WINDOW = 3  # how far back a role word may refer to the last person quoted
+ROLE_WINDOW = 12  # how far back a role word may refer to the last person quoted
+GROUP_WINDOW = 3  # how far back "they" and "it" look for a group
+WRITTEN_TOKENS = 25  # longer subjects as written are a clause the parse hung on them
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class SpeakerContext:
 
     doc: Any
     text: str
+    quoted: bytearray
     sentence_of: list[int]  # token index -> sentence index
     entity_of: dict[int, Entity]  # token index -> the entity mention covering it
     mentions: list[Mention]
@@ -119,9 +121,10 @@ def speaker_context(doc: Any, text: str, entities: Sequence[Entity], quoted: byt
             sentence_of[i] = k
     mentions = [m for m in _mentions(doc, entity_of, sentence_of) if not quoted[m.start]]
     subjects = [t for t in doc if t.dep_ == "nsubj" and not quoted[t.idx] and _main_subject(t)]
-    return SpeakerContext(doc, text, sentence_of, entity_of, mentions, [m.start for m in mentions],
-                          _genders(doc, entity_of, quoted), _roles(doc, entity_of),
-                          [t.i for t in subjects], [t.idx for t in subjects])
+    return SpeakerContext(doc, text, quoted, sentence_of, entity_of, mentions,
+                          [m.start for m in mentions], _genders(doc, entity_of, quoted),
+                          _roles(doc, entity_of), [t.i for t in subjects],
+                          [t.idx for t in subjects])
 
 
 def _entity_tokens(doc: Any, entities: Sequence[Entity]) -> dict[int, Entity]:
@@ -414,7 +417,10 @@ def _as_written(context: SpeakerContext, token: Any) -> Speaker:
         if "\n" in tokens[k].whitespace_ or "\n" in tokens[k + 1].text:
             last = k
             break
-    start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
+    if last - first >= WRITTEN_TOKENS or any(context.quoted[t.idx] for t in tokens[first:last]):
+        start, end = _phrase(token)  # a clause the parse hung on the subject: its head
+    else:
+        start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
     return Speaker(context.text[start:end], start, end)
 
 

@@ -50,6 +50,9 @@ OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "acomp", "attr"}
 SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}
 CONTINUED_WORDS = 4  # an uncued quotation shorter than this is a scare quote or a title
 SUBHEADING_WORDS = 12
+MIN_QUOTED_WORDS = 2
+TITLE_WORDS = 8
+MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
 GLOSS_MARKERS = {"although", "though", "while", "whereas"}
 
 
@@ -368,6 +371,8 @@ def _direct_attributions(doc: Any, page: Page, found: list[Attribution]
         if end <= start or _covered(start, end, found):
             continue
         words = len(text[start:end].split())
+        if _name_or_title(text[start:end], words):
+            continue
         cue = _cue_beside(doc, region, page)
         sentence = page.sentence_at(start)
         signed = _signature(doc, region, page)
@@ -378,6 +383,16 @@ def _direct_attributions(doc: Any, page: Page, found: list[Attribution]
             yield Attribution(start, end, signed[0], signed[1], sentence, "signed")
         elif words >= CONTINUED_WORDS and not _subheading(text, region, words):
             yield Attribution(start, end, None, None, sentence, "continued")
+
+
+def _name_or_title(quoted: str, words: int) -> bool:
+    """Quotation marks around a term, a name or a title rather than words spoken: a
+    phrase of fewer than MIN_QUOTED_WORDS words, or one whose words are all capitalised
+    ("Morning Joe", "Coal Isn't the Villain.")."""
+    if words < MIN_QUOTED_WORDS:
+        return True
+    content = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if w.lower() not in MINOR_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content) and words <= TITLE_WORDS
 
 
 SIGNATURE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")
