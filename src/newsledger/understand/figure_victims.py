@@ -164,7 +164,12 @@ def _trigger_tokens(doc: Any) -> Iterator[Any]:
 
 
 def _noun_mentions(noun: Any, lemma: str) -> Iterator[Mention]:
-    if lemma in _DEATH_NOUNS:
+    victim = _victim_of(noun)
+    if victim is not None and lemma in _DEATH_NOUNS | _HARM_NOUNS:
+        fatal = lemma in _DEATH_NOUNS or any(c.lower_ in ("fatal", "deadly")
+                                             for c in noun.children)
+        yield Mention(victim, fatal)
+    elif lemma in _DEATH_NOUNS:
         yield from (Mention(p, True) for p in _owners(noun))
     elif lemma in _HARM_NOUNS:  # "the fatal shooting of a teen", "her shooting"
         fatal = any(c.lower_ in ("fatal", "deadly") for c in noun.children)
@@ -173,6 +178,16 @@ def _noun_mentions(noun: Any, lemma: str) -> Iterator[Mention]:
         yield from (Mention(p, False) for p in _holders(noun))
     elif lemma in _WOUNDS:  # "suffered a gunshot wound", "a man with gunshot wounds"
         yield from (Mention(p, False) for p in _holders(noun))
+
+
+def _victim_of(noun: Any) -> Any:
+    """ "the victim of a deadly shooting", "a homicide victim"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif noun.dep_ != "compound":
+        return None
+    return head if head.lemma_ == "victim" and _is_person(head) else None
 
 
 def _unreal(verb: Any) -> bool:
@@ -212,15 +227,31 @@ def _patients(verb: Any) -> list[Any]:
     if not people and (verb.dep_ in ("ccomp", "oprd", "xcomp") and verb.head.lemma_ in
                        ("find", "leave", "see") or _participle_without_object(verb)):
         people = _children(verb, ("nsubj",))  # "they found Moody shot to death"
-    if not people and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if not people and verb.dep_ == "acl":  # "a 27-year-old male, shot in the back"
         people = [p for p in _with_conjuncts(verb.head) if _is_person(p)]
     if not people and verb.dep_ in ("conj", "xcomp", "oprd", "ccomp", "advcl"):
         people = _children(verb.head, ("nsubjpass", "dobj"))  # "shot and killed a man"
+    if not people and any(c.dep_ == "auxpass" for c in verb.children):
+        people = _subject_above(verb)  # "Torres got into a fight and was shot"
     for child in verb.children:  # "was killed along with Heriberto Corpus"
         if child.dep_ == "prep" and child.lower_ == "with" \
                 and any(c.lower_ == "along" for c in child.children):
             people.extend(_children(child, ("pobj",)))
     return people
+
+
+def _subject_above(verb: Any) -> list[Any]:
+    """The subject a passive verb shares with the clause it hangs from: "got into a
+    fight and was shot", "is recovering after being shot"."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("conj", "pcomp", "advcl", "xcomp") or head.head is head:
+            return []
+        head = head.head.head if head.dep_ == "pcomp" else head.head
+        subjects = _children(head, ("nsubj", "nsubjpass"))
+        if subjects:
+            return subjects
+    return []
 
 
 def _participle_without_object(verb: Any) -> bool:
@@ -244,11 +275,16 @@ def _antecedent(token: Any) -> Any:
 
 
 def _with_conjuncts(token: Any) -> list[Any]:
-    """ "a man and a woman were shot": both."""
+    """ "a man and a woman were shot", "Breon Taylor, 15, and Dennis Moses": both; not
+    "a bystander instead of the suspect"."""
     found = [token]
+    if any(c.dep_ == "cc" and c.lower_ not in ("and", "&") for c in token.children):
+        return found
     for child in token.children:
         if child.dep_ == "conj":
             found.extend(_with_conjuncts(child))
+        elif child.dep_ == "appos":
+            found.extend(c for c in _with_conjuncts(child)[1:] if c.dep_ == "conj")
     return found
 
 
@@ -279,13 +315,18 @@ def _holders(noun: Any) -> list[Any]:
 
 
 def _is_person(token: Any) -> bool:
-    if any(c.dep_ == "nummod" for c in token.children) or token.pos_ == "NUM":
-        # "one died": a person; larger numbers are figures; "no one" is nobody
-        return token.lower_ == "one" and not any(c.lower_ == "no" for c in token.children)
+    counts = [c for c in token.children if c.dep_ == "nummod"]
+    if counts or token.pos_ == "NUM":
+        # "one died", "one man was shot": a person; larger numbers are figures; "no one"
+        # is nobody
+        one = token if token.pos_ == "NUM" else counts[0]
+        return one.lower_ == "one" and not any(c.lower_ == "no" for c in token.children)
     if token.lower_ in ("nobody", "noone") or any(c.lower_ == "no" for c in token.children):
         return False
     if token.ent_type_ == "PERSON" or token.lower_ in _PLURAL:
         return True
+    if token.lower_ == "old" and any(t.lower_ == "year" for t in token.lefts):
+        return True  # "the 17-year-old was found shot"
     if token.pos_ == "PROPN" and token.ent_type_ == "" and token.text.istitle():
         return True  # a name the model did not tag
     return token.lemma_.lower() in _PERSON_WORDS and token.tag_ not in ("NNS", "NNPS")
@@ -320,11 +361,8 @@ def _resolve(token: Any, people: list[Person], entities: Sequence[Entity], text:
             people[fits[0]] = replace(people[fits[0]], name=people[fits[0]].name or name)
             return fits[:1]
     elif not _introduces(token) or not _new_one(token):
-        # "he", "the man"; or "a man" again in a later sentence: the latest who fits
-        fits = [i for i in indices if _fits(people[i], gender, age)
-                and people[i].first.sent != token.sent]
-        if not fits and not _introduces(token):
-            fits = [i for i in indices if _fits(people[i], gender, age)]
+        # "he", "the man"; or "a man" told again: the latest who fits
+        fits = [i for i in indices if _fits(people[i], gender, age)]
         if fits:
             return fits[:1]
     people.append(Person(token, name, gender, age))
