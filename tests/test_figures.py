@@ -220,6 +220,7 @@ def test_direction_of_a_change(sentence: str, written: str, direction: str | Non
     "Call the tip line at 504-822-1111 for details.",
     "It was the 10th time this year, in the 22nd round.",
     "The S&P 500 and Game 2 drew crowds in Section 427.",
+    "The story ran on page 12 after round 3 of talks on flight 370.",
     "Bristol City beat Charlton 2-1 on Saturday.",
     "No one was injured in the blast.",
 ])

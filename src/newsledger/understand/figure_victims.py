@@ -32,7 +32,7 @@ _KILL = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead",
 _DIE = frozenset({"die", "perish", "succumb"})
 _HARM = frozenset({"shoot", "wound", "injure", "hurt", "stab", "hospitalize", "hospitalise",
                    "graze", "strike", "hit", "maim", "wing"})
-_DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
+_DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide", "body"})
 _HARM_NOUNS = frozenset({"shooting", "stabbing"})
 _WOUNDS = frozenset({"wound", "injury"})
 _FATAL_WORDS = frozenset({"fatally", "mortally", "dead", "death"})
@@ -67,7 +67,7 @@ _TRIGGER_RE = re.compile(
     r"\b(?:shot|shoots?|shooting|kill\w*|murder\w*|died|dies|die|dying|dead|deceased|wound\w*|"
     r"injur\w*|hurt|stab\w*|hospitali[sz]\w*|slain|slay\w*|execut\w*|assassinat\w*|"
     r"behead\w*|massacre\w*|perish\w*|succumb\w*|graz\w*|strikes?|struck|striking|hits?|"
-    r"hitting|maim\w*|wing(?:ed)?|death|homicide|condition)\b", re.I)
+    r"hitting|maim\w*|wing(?:ed)?|death|homicide|condition|body|bodies)\b", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|^,\s*(?:age\s+)?(\d{1,3}),")
 
 
@@ -256,7 +256,10 @@ def _subject_above(verb: Any) -> list[Any]:
 
 def _participle_without_object(verb: Any) -> bool:
     """ "A teen ... shot along a bike path": a participle the parser gave a subject."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "aux")]
+    objects += [g for c in verb.children if c.dep_ == "conj" for g in c.children
+                if g.dep_ == "dobj"]  # "struck and killed Jones": Jones is the one hit
+    return verb.tag_ == "VBN" and not objects
 
 
 def _children(token: Any, deps: tuple[str, ...]) -> list[Any]:
@@ -328,7 +331,8 @@ def _is_person(token: Any) -> bool:
     if token.lower_ == "old" and any(t.lower_ == "year" for t in token.lefts):
         return True  # "the 17-year-old was found shot"
     if token.pos_ == "PROPN" and token.ent_type_ == "" and token.text.istitle():
-        return True  # a name the model did not tag
+        return not _TRIGGER_RE.fullmatch(token.text)  # a name the model did not tag, not
+        # a charge in capitals ("Intent to Kill Inflicting Serious Injury")
     return token.lemma_.lower() in _PERSON_WORDS and token.tag_ not in ("NNS", "NNPS")
 
 
@@ -370,7 +374,10 @@ def _resolve(token: Any, people: list[Person], entities: Sequence[Entity], text:
 
 
 def _same_name(known: str, name: str) -> bool:
-    """ "Grant Watkins" and "Watkins" are one person."""
+    """ "Grant Watkins" and "Watkins" are one person; "Tammy Modlin" and "Montana
+    Modlin" are two."""
+    if " " in known and " " in name:
+        return known.casefold() == name.casefold()
     return known.split()[-1].casefold() == name.split()[-1].casefold()
 
 

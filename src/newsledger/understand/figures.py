@@ -55,6 +55,15 @@ _NOT_NAMES = {"About", "Some", "Nearly", "Almost", "More", "Over", "Only", "Just
               "Until", "Up", "Down", "Than", "Estimated", "Exactly", "Less", "Fewer", "Under",
               "Page", "I", "Each", "Every", "Top", "Bottom", "No", "Least", "Among",
               "Including", "Killed", "Injured", "Wounded"}
+# Words that label a thing by its number: "page 5", "flight 370", "round 2".
+LABELS = frozenset({"page", "pages", "p.", "pp.", "no.", "nos.", "number", "chapter",
+                    "section", "article", "paragraph", "clause", "room", "flight", "route",
+                    "highway", "interstate", "exit", "platform", "gate", "terminal", "figure",
+                    "table", "grade", "level", "season", "episode", "round", "game", "week",
+                    "match", "stage", "phase", "step", "item", "question", "resolution",
+                    "unit", "suite", "apartment", "apt.", "lot", "row", "seat", "channel",
+                    "bus", "ward", "district", "precinct", "zone", "version", "model",
+                    "volume", "vol.", "part", "act", "scene", "verse", "lane", "pier"})
 _DATE_RE = re.compile(r"\b\d{4}-\d\d-\d\d(?!\d)|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _HALF_USE_RE = re.compile(r"^\s+(?:of\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|our\b|my\b|"
                           r"your\b|all\b|those\b|these\b|this\b|that\b)", re.I)
@@ -137,7 +146,7 @@ def _part_of_name(doc: Any, amount: Amount) -> bool:
         return False
     word = previous.text
     named = any(c.isupper() for c in word) and re.fullmatch(r"[A-Za-z][\w&.\-]*", word)
-    return bool(named) or word in ("No.", "no.", "#")
+    return bool(named) or word in ("#",) or word.lower() in LABELS
 
 
 # ----------------------------------------------------------------------------- the parse
