@@ -12,6 +12,7 @@ two apostrophes ('' and ``) are the double quotes of some wire and NYT texts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPENERS = "“„«"
@@ -19,6 +20,7 @@ DOUBLE_CLOSERS = "”»"
 SINGLE_OPENERS = "‘'"
 SINGLE_CLOSERS = "’'"
 QUOTE_CHARACTERS = "\"“”„«»‘’'`‚"
+MARK = re.compile("[\"“”„«»‘'`]")
 # Punctuation that ends a clause before the closing mark ("...in Doha," he said) and
 # belongs to the attribution, not the content.
 TRAILING_CLAUSE_PUNCTUATION = ",;:–—-"
@@ -67,17 +69,16 @@ def quote_regions(text: str) -> list[QuoteRegion]:
 
 
 def _regions_in_paragraph(text: str, para_start: int, para_end: int) -> list[QuoteRegion]:
-    found = []
-    i = para_start
-    while i < para_end:
+    found: list[QuoteRegion] = []
+    for mark in MARK.finditer(text, para_start, para_end):
+        i = mark.start()
+        if found and i < found[-1].end:
+            continue  # inside the quotation just found
         close = _closing(text, i, para_start, para_end)
         if close is None:
-            i += 1
             continue
-        closed = close > 0
-        end = close if closed else para_end
-        found.append(QuoteRegion(i, end, closed, para_start, para_end))
-        i = end
+        end = close if close > 0 else para_end
+        found.append(QuoteRegion(i, end, close > 0, para_start, para_end))
     return found
 
 

@@ -97,6 +97,7 @@ class SpeakerContext:
     resolved in text order (the latest person quoted is the likeliest "he")."""
 
     doc: Any
+    tokens: list[Any]
     text: str
     quoted: bytearray
     sentence_of: list[int]  # token index -> sentence index
@@ -110,24 +111,24 @@ class SpeakerContext:
     said: list[tuple[int, int, Speaker]] = field(default_factory=list)  # (start, sentence, ...)
 
 
-def speaker_context(doc: Any, text: str, entities: Sequence[Entity], quoted: bytearray
-                    ) -> SpeakerContext:
+def speaker_context(doc: Any, tokens: list[Any], text: str, entities: Sequence[Entity],
+                    quoted: bytearray) -> SpeakerContext:
     """`quoted` marks the characters inside quotation marks: a name a speaker says is
     not whom the narration's "he" refers to."""
-    entity_of = _entity_tokens(doc, entities)
-    sentence_of = [0] * len(doc)
+    entity_of = _entity_tokens(tokens, entities)
+    sentence_of = [0] * len(tokens)
     for k, sentence in enumerate(doc.sents):
         for i in range(sentence.start, sentence.end):
             sentence_of[i] = k
-    mentions = [m for m in _mentions(doc, entity_of, sentence_of) if not quoted[m.start]]
-    subjects = [t for t in doc if t.dep_ == "nsubj" and not quoted[t.idx] and _main_subject(t)]
-    return SpeakerContext(doc, text, quoted, sentence_of, entity_of, mentions,
-                          [m.start for m in mentions], _genders(doc, entity_of, quoted),
-                          _roles(doc, entity_of), [t.i for t in subjects],
-                          [t.idx for t in subjects])
+    mentions = [m for m in _mentions(tokens, entity_of, sentence_of) if not quoted[m.start]]
+    subjects = [t for t in tokens if t.dep_ == "nsubj" and not quoted[t.idx] and _main_subject(t)]
+    genders = _genders(tokens, sentence_of, entity_of, quoted)
+    return SpeakerContext(doc, tokens, text, quoted, sentence_of, entity_of, mentions,
+                          [m.start for m in mentions], genders, _roles(tokens, entity_of),
+                          [t.i for t in subjects], [t.idx for t in subjects])
 
 
-def _entity_tokens(doc: Any, entities: Sequence[Entity]) -> dict[int, Entity]:
+def _entity_tokens(tokens: list[Any], entities: Sequence[Entity]) -> dict[int, Entity]:
     """Token index -> the named entity mention covering it. A proper noun the entity
     model missed that is the surname of exactly one person named in the article is
     that person ("Lynch" after "Loretta E. Lynch")."""
@@ -138,7 +139,7 @@ def _entity_tokens(doc: Any, entities: Sequence[Entity]) -> dict[int, Entity]:
     for entity in named:
         if entity.label == "PERSON" and " " in entity.entity:
             surnames[entity.entity.split()[-1]].add(entity.entity)
-    for token in doc:
+    for token in tokens:
         k = bisect.bisect_right(starts, token.idx) - 1
         if k >= 0 and named[k].start <= token.idx < named[k].end:
             entity_of[token.i] = named[k]
@@ -154,11 +155,11 @@ def _name_case(word: str) -> str:
     return word.title() if word.isupper() and len(word) > 1 else word
 
 
-def _mentions(doc: Any, entity_of: dict[int, Entity], sentence_of: list[int]
+def _mentions(tokens: list[Any], entity_of: dict[int, Entity], sentence_of: list[int]
               ) -> list[Mention]:
     """One mention per entity span: its canonical name and whether it is a subject."""
     found: dict[int, Mention] = {}
-    for token in doc:
+    for token in tokens:
         entity = entity_of.get(token.i)
         if entity is None:
             continue
@@ -183,56 +184,62 @@ def _main_subject(token: Any) -> bool:
     return bool(verb.dep_ == "ROOT")
 
 
-def _genders(doc: Any, entity_of: dict[int, Entity], quoted: bytearray) -> dict[str, str]:
+def _genders(tokens: list[Any], sentence_of: list[int], entity_of: dict[int, Entity],
+             quoted: bytearray) -> dict[str, str]:
     """Each person's gender where the article shows it: a title in front of a mention
     (Mr., Ms., spokeswoman), or the pronouns of the sentences where only they are named
-    (he, his; she, her) counted over the article."""
+    (he, his; she, her) counted over the article. Quotations are left out: a speaker's
+    "he" is someone else."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    sentences = list(doc.sents)
+    sentences: list[list[Any]] = [[] for _ in range(sentence_of[-1] + 1)] if tokens else []
+    for token in tokens:
+        if not quoted[token.idx]:
+            sentences[sentence_of[token.i]].append(token)
     for k, sentence in enumerate(sentences):
-        people = {entity_of[t.i].entity for t in sentence if t.i in entity_of
-                  and entity_of[t.i].label == "PERSON" and not quoted[t.idx]}
+        people = set()
         for token in sentence:
             entity = entity_of.get(token.i)
             if entity is not None and entity.label == "PERSON":
-                title = _title_before(doc, token, entity)
+                people.add(entity.entity)
+                title = _title_before(tokens, token, entity)
                 if title:
                     votes[entity.entity][title] += 3
-        if len(people) != 1:
-            continue
-        (person,) = people
-        following = list(sentence) + (list(sentences[k + 1]) if k + 1 < len(sentences)
-                                       else [])
-        for token in following:
-            if token.i in entity_of and entity_of[token.i].label == "PERSON" \
-                    and entity_of[token.i].entity != person:
-                break
-            word = token.lower_
-            if quoted[token.idx]:
-                continue
-            if word in MALE:
-                votes[person]["m"] += 1
-            elif word in FEMALE:
-                votes[person]["f"] += 1
+        if len(people) == 1:
+            following = sentence + (sentences[k + 1] if k + 1 < len(sentences) else [])
+            _count_pronouns(people.pop(), following, entity_of, votes)
     return {person: ("m" if v["m"] > v["f"] else "f") for person, v in votes.items()
             if v["m"] != v["f"]}
 
 
-def _title_before(doc: Any, token: Any, entity: Entity) -> str | None:
+def _count_pronouns(person: str, tokens: list[Any], entity_of: dict[int, Entity],
+                    votes: dict[str, Counter[str]]) -> None:
+    """Pronouns after the only person of a sentence, until another person is named."""
+    for token in tokens:
+        entity = entity_of.get(token.i)
+        if entity is not None and entity.label == "PERSON" and entity.entity != person:
+            return
+        word = token.lower_
+        if word in MALE:
+            votes[person]["m"] += 1
+        elif word in FEMALE:
+            votes[person]["f"] += 1
+
+
+def _title_before(tokens: list[Any], token: Any, entity: Entity) -> str | None:
     if token.idx != entity.start or token.i == 0:
         return None
-    word = doc[token.i - 1].lower_
+    word = tokens[token.i - 1].lower_
     if word in MALE_TITLES:
         return "m"
     return "f" if word in FEMALE_TITLES else None
 
 
-def _roles(doc: Any, entity_of: dict[int, Entity]) -> dict[str, set[str]]:
+def _roles(tokens: list[Any], entity_of: dict[int, Entity]) -> dict[str, set[str]]:
     """The words the article introduces each person with: "Foreign Ministry spokesman
     Majed Al-Ansari", "Bill de Blasio, the mayor", "the mayor, Bill de Blasio",
     "Republican presidential nominee Donald Trump"."""
     roles: dict[str, set[str]] = defaultdict(set)
-    for token in doc:
+    for token in tokens:
         entity = entity_of.get(token.i)
         if entity is None or entity.label != "PERSON":
             continue
@@ -381,7 +388,7 @@ def _group_for_pronoun(context: SpeakerContext, token: Any, plural: bool) -> str
     sentence = context.sentence_of[token.i]
     k = bisect.bisect_left(context.subject_starts, token.idx)
     for i in reversed(context.subjects[:k]):
-        subject = context.doc[i]
+        subject = context.tokens[i]
         if sentence - context.sentence_of[i] > GROUP_WINDOW:
             break
         if subject.lower_ in PLURAL or subject.lower_ in MALE or subject.lower_ in FEMALE \

@@ -74,6 +74,7 @@ class Page:
     """The article's text with its layout: quotation regions, sentences, paragraphs."""
 
     text: str
+    tokens: list[Any]  # the parse's tokens, listed once: spaCy makes a new one per access
     regions: list[QuoteRegion]
     inside: bytearray  # 1 for characters inside quotation marks
     sentence_starts: list[int]
@@ -104,7 +105,7 @@ def find_quotes(analysis: Analysis) -> Analysis:
     found += _noun_attributions(doc, page)
     found += _transcript_turns(doc, page, _person_words(analysis.entities))
     found += _direct_attributions(doc, page, found)
-    context = speaker_context(doc, page.text, analysis.entities, page.inside)
+    context = speaker_context(doc, page.tokens, page.text, analysis.entities, page.inside)
     quotes = [_record(analysis.article.id, page, attribution)
               for attribution in _resolved(found, context, page)]
     return analysis.add(quotes=tuple(_unique(quotes)))
@@ -116,7 +117,8 @@ def _page(text: str, doc: Any) -> Page:
     for region in regions:
         inside[region.start:region.end] = b"\x01" * (region.end - region.start)
     paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", text)]
-    return Page(text, regions, inside, [sentence.start_char for sentence in doc.sents],
+    return Page(text, list(doc), regions, inside,
+                [sentence.start_char for sentence in doc.sents],
                 paragraphs)
 
 
@@ -124,7 +126,7 @@ def _page(text: str, doc: Any) -> Page:
 
 
 def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
-    for token in doc:
+    for token in page.tokens:
         if token.pos_ != "VERB" or page.inside[token.idx]:
             continue
         lemma = token.lemma_.lower()
@@ -137,7 +139,7 @@ def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
             continue  # "too early to tell whether ...": nobody is speaking
         if first <= token.i <= last:  # "which he said had ...": the cue is not content
             first = token.i + 1
-        span = _trimmed(doc, first, _without_gloss(doc, first, last, page))
+        span = _trimmed(page.tokens, first, _without_gloss(first, last, page))
         if span is None:
             continue
         if how == "clause" and lemma in SPEECH_VERBS:
@@ -148,7 +150,7 @@ def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
 
 def _after_colon(verb: Any, span: tuple[int, int], page: Page) -> tuple[int, int]:
     """"X said: ..." in running text introduces all that follows in the paragraph."""
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    following = page.tokens[verb.i + 1] if verb.i + 1 < len(page.tokens) else None
     if following is None or following.text != ":" or span[0] < following.idx:
         return span
     end = page.paragraph_end(following.idx)
@@ -159,14 +161,14 @@ def _after_colon(verb: Any, span: tuple[int, int], page: Page) -> tuple[int, int
     return span[0], max(span[1], end)
 
 
-def _without_gloss(doc: Any, first: int, last: int, page: Page) -> int:
+def _without_gloss(first: int, last: int, page: Page) -> int:
     """The last token of reported content before a trailing gloss that is the writer's,
     not the source's: ", citing ...", ", according to ...", ", which ...", ", a
     former ..." (an apposition), ", although ...". Quoted words are never cut."""
     for k in range(first + 1, last):
-        if doc[k].text != "," or page.inside[doc[k].idx]:
+        if page.tokens[k].text != "," or page.inside[page.tokens[k].idx]:
             continue
-        after = doc[k + 1]
+        after = page.tokens[k + 1]
         gloss = _gloss_head(after)
         if gloss is not None and gloss.right_edge.i >= last - 1 and gloss.left_edge.i > first:
             return k - 1
@@ -286,11 +288,11 @@ def _preceding_subject(verb: Any, page: Page) -> int | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     k = verb.i - 1
-    while k >= 0 and (verb.doc[k].is_punct or verb.doc[k].dep_ in ("advmod", "neg")):
+    while k >= 0 and (page.tokens[k].is_punct or page.tokens[k].dep_ in ("advmod", "neg")):
         k -= 1
     if k < 0:
         return None
-    token = verb.doc[k]
+    token = page.tokens[k]
     if token.pos_ not in ("PROPN", "NOUN", "PRON") or page.inside[token.idx] \
             or not page.same_paragraph(token.idx, verb.idx):
         return None
@@ -307,7 +309,7 @@ def _cue_text(verb: Any) -> str:
 
 def _according_to(doc: Any, page: Page) -> Iterator[Attribution]:
     """"..., according to X": X says the clause the phrase modifies."""
-    for token in doc:
+    for token in page.tokens:
         if token.lower_ != "according" or page.inside[token.idx]:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -323,7 +325,7 @@ def _according_to(doc: Any, page: Page) -> Iterator[Attribution]:
             first = phrase_last + 1
         elif phrase_last >= last - 1:
             last = phrase_first - 1
-        span = _trimmed(doc, first, last) if first <= last else None
+        span = _trimmed(page.tokens, first, last) if first <= last else None
         if span is not None:
             yield Attribution(span[0], span[1], "according to", int(source.i),
                               page.sentence_at(token.idx), "according")
@@ -333,7 +335,7 @@ def _noun_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
     """A claim named by a noun: "Trump's claim that the vote is rigged", "her plan to
     raise taxes"; the owner of the noun, or the subject of the verb that makes or repeats
     it ("he repeated the claim that ..."), is the source."""
-    for token in doc:
+    for token in page.tokens:
         if token.pos_ != "NOUN" or page.inside[token.idx]:
             continue
         lemma = token.lemma_.lower()
@@ -342,7 +344,7 @@ def _noun_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
                     c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 continue
             owner = _owner(token, page)
-            span = _trimmed(doc, child.left_edge.i, child.right_edge.i)
+            span = _trimmed(page.tokens, child.left_edge.i, child.right_edge.i)
             if span is not None and owner is not None:
                 yield Attribution(span[0], span[1], token.text, owner,
                                   page.sentence_at(token.idx), "claim")
@@ -502,7 +504,6 @@ def _resolved(found: list[Attribution], context: SpeakerContext, page: Page
               ) -> Iterator[Attribution]:
     """Speakers resolved in text order, so that "he" can refer to the last speaker; a
     continued quotation takes the speaker of the quotation before it."""
-    doc = context.doc
     previous: Attribution | None = None
     for attribution in sorted(found, key=lambda a: (a.start, a.end)):
         if attribution.how == "continued":
@@ -511,7 +512,7 @@ def _resolved(found: list[Attribution], context: SpeakerContext, page: Page
             speaker, cue = previous.speaker, previous.cue
             attribution = replace(attribution, speaker=speaker, cue=cue)
         elif attribution.subject is not None:
-            token = doc[attribution.subject]
+            token = page.tokens[attribution.subject]
             speaker = resolve(context, token)
             context.said.append((token.idx, context.sentence_of[token.i], speaker))
             attribution = replace(attribution, speaker=speaker)
@@ -551,15 +552,15 @@ def _unique(quotes: list[Quote]) -> Iterator[Quote]:
             yield quote
 
 
-def _trimmed(doc: Any, first: int, last: int) -> tuple[int, int] | None:
+def _trimmed(tokens: list[Any], first: int, last: int) -> tuple[int, int] | None:
     """Character span of tokens first..last without punctuation at the edges."""
-    while first <= last and (doc[first].is_punct or doc[first].is_space):
+    while first <= last and (tokens[first].is_punct or tokens[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
+    while last >= first and (tokens[last].is_punct or tokens[last].is_space):
         last -= 1
     if first > last:
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return tokens[first].idx, tokens[last].idx + len(tokens[last].text)
 
 
 
