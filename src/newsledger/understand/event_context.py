@@ -48,6 +48,7 @@ class ArticleContext:
     mediators: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # names the article makes the subject of a verb
     quoted: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, speaker
+    shapes: list[int] = field(default_factory=list)  # per word: which triggers it may be
     sentence_starts: list[int] = field(default_factory=list)  # first token of each sentence
 
     @classmethod
@@ -92,6 +93,8 @@ class ArticleContext:
         entity = self.entity_at.get(token.i)
         if entity is None or entity.label not in labels:
             return None
+        if entity.entity.split(" ", 1)[0].lower() in MEDIATOR_WORDS:
+            return entity.entity.split(" ", 1)[-1]  # "Mediator Egypt" read as one name
         if entity.label == "NORP" and token.tag_ not in ("NNS", "NNPS"):
             # an adjective or singular ("Qatari mediators"), not a people ("Palestinians")
             return self.country_of(entity.entity) or entity.entity

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import StringStore
 
 from .event_context import ACTOR_LABELS, PLACE_LABELS, ArticleContext, child_of
 from .event_lexicon import (
@@ -62,6 +67,7 @@ MEASURE_NOUNS = {"week", "day", "month", "year", "hour", "night", "round", "seri
                  "session", "cycle", "resumption", "continuation", "renewal", "start",
                  "beginning", "launch", "outbreak", "escalation", "conclusion", "end",
                  "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
+REJECTABLE = {"AGREE", "CONSULT", "DEMAND", "AID", "COOPERATE", "SUPPORT", "CONCEDE"}
 # Whom or where one meets, talks, arrives ("visited" and "hosted" take an object).
 MEETING_PREPS = {"meet": ("with",), "talk": ("with", "to"), "discuss": ("with",),
                  "arrive": ("in", "at"), "fly": ("to", "into"), "travel": ("to",),
@@ -98,6 +104,9 @@ VERB_LEMMAS = (set(VERB_TYPES) | ASPECT_VERBS | HAPPEN_VERBS | END_VERBS | AGREE
                REJECTING_VERBS | PRESENTING_VERBS | DELIVERY_VERBS | ARRIVAL_VERBS |
                RELEASE_VERBS | LIFTING_VERBS | SENDING_VERBS | {"hold", "call", "take"})
 NOUN_LEMMAS = set(NOUN_TYPES) | MEASURE_NOUNS
+VERB_SHAPE, STATE_SHAPE, NOUN_SHAPE = 1, 2, 4
+VERB_POS, ADJ_POS, NOUN_POS, PROPN_POS = (int(symbols.VERB), int(symbols.ADJ),
+                                          int(symbols.NOUN), int(symbols.PROPN))
 
 
 @dataclass(frozen=True)
@@ -110,20 +119,43 @@ class Candidate:
     weak: bool = False
 
 
+def trigger_shapes(doc: Any) -> list[int]:
+    """For each word, which shapes of trigger it may be (VERB_SHAPE, STATE_SHAPE,
+    NOUN_SHAPE bits), read from the parse's arrays in one pass: most words trigger
+    nothing, and this is the only look every word gets."""
+    verbs, states, nouns = _shape_hashes()
+    shapes = []
+    for pos, lemma, lower in doc.to_array([POS, LEMMA, LOWER]).tolist():
+        shape = 0
+        if pos == VERB_POS and (lemma in verbs or lower in verbs):
+            shape |= VERB_SHAPE
+        elif pos in (ADJ_POS, VERB_POS) and (lemma in states or lower in states):
+            shape |= STATE_SHAPE
+        if pos in (NOUN_POS, PROPN_POS) and (lemma in nouns or lower in nouns):
+            shape |= NOUN_SHAPE
+        shapes.append(shape)
+    return shapes
+
+
+@lru_cache(maxsize=1)
+def _shape_hashes() -> tuple[set[int], set[int], set[int]]:
+    """The lexicon as spaCy string hashes (the same in every vocabulary)."""
+    strings = StringStore()
+
+    def hashes(words: set[str]) -> set[int]:
+        return {strings[w] for w in words} | {strings[w.capitalize()] for w in words}
+
+    return (hashes(VERB_LEMMAS | set(LEMMA_FIXES)), hashes(ONGOING_WORDS | ACCOUNTABLE_WORDS),
+            hashes(NOUN_LEMMAS | {"talks"}))
+
+
 def candidates(sentence: Any, context: ArticleContext) -> Iterator[Candidate]:
-    """Every event trigger of one sentence, verbs first so they claim their nouns.
-    One look at each word's lemma first: most words trigger nothing."""
-    verbs, states, nouns = [], [], []
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        pos = token.pos_
-        if pos == "VERB" and (lemma in VERB_LEMMAS or token.lower_ in LEMMA_FIXES):
-            verbs.append(token)
-        elif pos in ("ADJ", "VERB") and (token.lower_ in ONGOING_WORDS or
-                                        lemma in ACCOUNTABLE_WORDS):
-            states.append(token)
-        if pos in ("NOUN", "PROPN") and (lemma in NOUN_LEMMAS or token.lower_ == "talks"):
-            nouns.append(token)
+    """Every event trigger of one sentence, verbs first so they claim their nouns."""
+    doc, shapes = sentence.doc, context.shapes
+    found_shapes = [(i, shapes[i]) for i in range(sentence.start, sentence.end) if shapes[i]]
+    verbs = [doc[i] for i, shape in found_shapes if shape & VERB_SHAPE]
+    states = [doc[i] for i, shape in found_shapes if shape & STATE_SHAPE]
+    nouns = [doc[i] for i, shape in found_shapes if shape & NOUN_SHAPE]
     claimed: set[int] = set()
     for finder, tokens in ((_verb_candidate, verbs), (_state_candidate, states),
                            (_noun_candidate, nouns)):
@@ -326,7 +358,9 @@ def _with_event_noun(lemma: str, particle: str | None, kind: str, as_subject: bo
     if kind in ("AGREE", "CONSULT") and lemma == "declare":
         return "CONCEDE"  # PLOVER: a declared (not yet observed) ceasefire is a concession
     if lemma in REJECTING_VERBS and not as_subject:
-        return "REJECT" if kind != "ACCUSE" else None  # denying a charge is a statement
+        # a deal, talks or a demand refused; not a charge denied (a statement) nor an
+        # attack blocked (a defence)
+        return "REJECT" if kind in REJECTABLE else None
     if lemma in LIFTING_VERBS and kind in ("SANCTION", "COERCE"):
         return "CONCEDE"
     if lemma in ASPECT_VERBS and not (as_subject and lemma not in HAPPEN_VERBS):
