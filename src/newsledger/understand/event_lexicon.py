@@ -126,8 +126,6 @@ ARRIVAL_VERBS = {"enter", "arrive", "reach", "cross", "roll"}
 RELEASE_VERBS = {"release", "free", "swap", "exchange", "hand", "repatriate", "return",
                  "rescue"}
 
-IMPOSING_VERBS = {"impose", "slap", "introduce", "tighten", "extend", "expand", "declare",
-                  "enforce", "announce", "lay", "order"}
 
 LIFTING_VERBS = {"lift", "ease", "relax", "remove", "loosen", "drop", "end"}
 
@@ -227,9 +225,6 @@ IRREALIS_VERBS = {"want", "hope", "seek", "try", "aim", "plan", "intend", "expec
 IRREALIS_PREPS = {"for", "toward", "towards", "about", "over", "against", "without",
                   "regarding", "concerning", "into"}
 
-# Prepositions that place an event in time relative to another ("since the attack").
-TEMPORAL_PREPS = {"since", "after", "before", "following", "until", "till", "prior",
-                  "ahead", "during", "amid", "amidst", "in", "with", "at", "from"}
 
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d", "gon"}
 FUTURE = {"will", "shall", "'ll", "wo"}

@@ -151,7 +151,10 @@ def _shape_hashes() -> tuple[set[int], set[int], set[int]]:
 
 def candidates(sentence: Any, context: ArticleContext) -> Iterator[Candidate]:
     """Every event trigger of one sentence, verbs first so they claim their nouns."""
-    doc, shapes = sentence.doc, context.shapes
+    doc = sentence.doc
+    if not context.shapes:
+        context.shapes = trigger_shapes(doc)  # once per article
+    shapes = context.shapes
     found_shapes = [(i, shapes[i]) for i in range(sentence.start, sentence.end) if shapes[i]]
     verbs = [doc[i] for i, shape in found_shapes if shape & VERB_SHAPE]
     states = [doc[i] for i, shape in found_shapes if shape & STATE_SHAPE]
@@ -234,7 +237,7 @@ def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
     lemma = verb_key(verb)
     particle = _particle(verb)
     theme = _theme(verb)
-    if lemma == "hold" and _accountablechild_of(verb) is not None:
+    if lemma == "hold" and _accountable(verb):
         return Candidate("ACCUSE", verb, verb, None, "verb")
     if lemma == "call" and particle is None and _prep_object(verb, "for") is not None:
         return Candidate("DEMAND", verb, verb, None, "verb", weak=True)
@@ -641,13 +644,14 @@ GUARDS: dict[str, Guard] = {
 }
 
 
-def _accountablechild_of(verb: Token) -> Token | None:
-    """"held X responsible": the adjective of accountability the verb governs."""
-    for child in verb.subtree:
-        if child.lemma_.lower() in ACCOUNTABLE_WORDS and child.head.i in (verb.i,) + tuple(
-                c.i for c in verb.children):
-            return child
-    return None
+def _accountable(verb: Token) -> bool:
+    """"held X responsible": the verb governs an adjective of accountability, directly
+    or through its object."""
+    for child in verb.children:
+        for word in (child, *child.children):
+            if word.lemma_.lower() in ACCOUNTABLE_WORDS and word.pos_ == "ADJ":
+                return True
+    return False
 
 
 # ---- states ----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from __future__ import annotations
 from .event_actors import participants
 from .event_context import ArticleContext
 from .event_syntax import event_date, event_place, event_span, is_future, is_irrealis
-from .event_triggers import Candidate, candidates, trigger_shapes
+from .event_triggers import Candidate, candidates
 from .pipeline import Analysis, Stage
 from .records import Event
 
@@ -48,7 +48,6 @@ def find_events(analysis: Analysis) -> Analysis:
     if doc is None or not analysis.article.text.strip():
         return analysis.add(events=())
     context = ArticleContext.build(analysis)
-    context.shapes = trigger_shapes(doc)
     found: list[Event] = []
     for number, sentence in enumerate(doc.sents):
         for candidate in candidates(sentence, context):
