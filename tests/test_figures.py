@@ -198,6 +198,9 @@ def test_qualifiers(sentence: str, written: str, qualifier: str):
     ("The 65-year-old retired.", "65-year-old", "year of age"),
     ("Five soldiers were wounded.", "Five", "person"),
     ("The firm built 435 homes.", "435", "home"),
+    ("Dozens were wounded in the blast.", "Dozens", "person"),
+    ("Since then 96 Liverpool fans have died.", "96", "person"),
+    ("Boeing delivered 27 737 Max jets.", "27", "jet"),
 ])
 def test_units(sentence: str, written: str, unit: str):
     assert one(figures_of(sentence), written).unit == unit
@@ -222,6 +225,7 @@ def test_direction_of_a_change(sentence: str, written: str, direction: str | Non
     "The S&P 500 and Game 2 drew crowds in Section 427.",
     "The story ran on page 12 after round 3 of talks on flight 370.",
     "Bristol City beat Charlton 2-1 on Saturday.",
+    "The 737 Max was grounded after the 9/11 review of the 24/7 service.",
     "No one was injured in the blast.",
 ])
 def test_not_figures(sentence: str):

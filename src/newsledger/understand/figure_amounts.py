@@ -47,6 +47,7 @@ _QUALIFIER_AFTER_RE = [("at_least", re.compile(r"^\s*or (?:more|above|higher|ove
                        ("more_than", re.compile(r"^(?:\s?-?plus\b|\+)", re.I)),
                        ("about", re.compile(r"^(?:\s*or so\b|-odd\b)", re.I))]
 
+_SLASHED_RE = re.compile(r"(?<![\d/])\d+/\d+(?:/\d+)?(?![\d/])")  # "24/7", "9/11", "3/4/2019"
 _PHONE_RE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.]\d{4}\b|\b1-800-\S+")
 _ADDRESS_AFTER_RE = re.compile(
     r"^\s(?:block\b|(?:[NSEW]\.?\s|North\s|South\s|East\s|West\s)?(?:[A-Z][\w.'-]*\s){1,3}"
@@ -71,7 +72,7 @@ def find_amounts(text: str) -> list[Amount]:
             skip_next = False  # the second end of a range, or a word of a unit ("per million")
             continue
         following = numbers[index + 1] if index + 1 < len(numbers) else None
-        if number.calendar or _inside(number, blocked):
+        if number.calendar or _inside(number, blocked) and number.kind != "fraction":
             skip_next = following is not None and _joined(text, number.end, following.start)
             continue
         amount = _amount(text, number)
@@ -124,8 +125,10 @@ def _unknown_suffix(text: str, end: int) -> bool:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Phone numbers and street addresses: digits that count nothing."""
+    """Phone numbers, street addresses, "24/7" and slashed dates: digits that count
+    nothing (a fraction such as "1/2" is read before this)."""
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
+    spans += [m.span() for m in _SLASHED_RE.finditer(text)]
     for match in re.finditer(r"\b\d{2,6}\b", text):
         if _ADDRESS_AFTER_RE.match(text[match.end():match.end() + 60]):
             spans.append(match.span())

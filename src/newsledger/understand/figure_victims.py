@@ -143,8 +143,9 @@ def _mentions(doc: Any) -> Iterator[Mention]:
                 if not subjects and token.dep_ == "conj":  # "was shot ... and has died"
                     subjects = _children(token.head, ("nsubj", "nsubjpass"))
                 yield from (Mention(p, True) for p in subjects)
-        if token.lower_ in _STATES and token.dep_ in ("acomp", "oprd", "xcomp", "advcl", "ccomp",
-                                                      "amod", "dep", "conj"):
+        if token.lower_ in _STATES and (token.dep_ in ("acomp", "oprd") or token.pos_ == "ADJ"
+                                        and token.dep_ in ("xcomp", "advcl", "ccomp", "dep",
+                                                           "conj")):
             holders = _children(token.head, ("nsubj", "nsubjpass", "dobj"))
             yield from (Mention(p, _STATES[token.lower_]) for p in holders)
         if token.pos_ == "NOUN":

@@ -123,6 +123,15 @@ def _is_quantity(amount: Amount, text: str, doc: Any) -> bool:
     return True
 
 
+def _counts_after(name: Any) -> bool:
+    """ "96 Liverpool fans": a name that is only a modifier of what is counted."""
+    doc, index = name.doc, name.i
+    while index < min(len(doc), name.i + 8) and (doc[index].tag_ in ("NNP", "CC", ",", "HYPH")
+                                                 or doc[index].text[:1].isupper()):
+        index += 1  # "27000 Model S and Model X vehicles"
+    return index < len(doc) and doc[index].tag_ in ("NNS", "NNPS")
+
+
 def _counts_a_plural(doc: Any, number: Any) -> bool:
     following = doc[number.i + 1] if number.i + 1 < len(doc) else None
     return following is not None and following.tag_ == "NNS"
@@ -134,8 +143,13 @@ def _part_of_name(doc: Any, amount: Amount) -> bool:
     not followed by what it counts."""
     first = token_at(doc, amount.start)
     last = token_at(doc, amount.number_end - 1)
-    if last.i + 1 < len(doc) and doc[last.i + 1].tag_ == "NNS":
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.tag_ == "NNS":
         return False  # "said Tuesday 3 people were killed"
+    if first.i > 0 and doc[first.i - 1].tag_ == "CD" and amount.kind == "digits":
+        return True  # "27 737 Max jets": the second number names the model
+    if following is not None and following.tag_ == "NNP" and not _counts_after(following):
+        return True  # "the 737 Max was grounded", "Windows 11 Pro"
     if amount.kind == "words" and first.text[:1].isupper() and not first.is_sent_start:
         return True
     previous = doc[first.i - 1] if first.i > 0 else None
@@ -294,8 +308,9 @@ def _toll_measure(verb: Any) -> str | None:
 def _figure(analysis: Analysis, item: Placed, reading: Reading, sentence: Any) -> Figure:
     amount, text = item.amount, analysis.article.text
     unit = reading.unit
-    if unit is None and reading.measure in PEOPLE_MEASURES and item.number.pos_ == "NUM":
-        unit = "person"  # "almost 74,000 injured", "1.4 million have taken refuge"
+    if unit is None and reading.measure in PEOPLE_MEASURES and not reading.counted \
+            and amount.kind in ("digits", "words", "vague"):
+        unit = "person"  # "almost 74,000 injured", "1.4 million have taken refuge", "dozens"
     end = _end_with_counted(item)
     return Figure(analysis.article.id, amount.start, end, text[amount.start:end],
                   _plain(amount.value), amount.qualifier, unit, reading.subject, reading.measure,
