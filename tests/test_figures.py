@@ -152,6 +152,8 @@ def test_no_figures_from_dates_times_or_ordinals(examples: dict[str, Analysis]):
     ("Half the condos have sold.", "Half", 0.5),
     ("The recipe needs 1/2 pound of flour.", "1/2 pound", 0.5),
     ("Revenue grew more than sixfold.", "sixfold", 6),
+    ("The gas is cooled to minus 260 degrees.", "minus 260", -260),
+    ("The Hornets' offense was -5 yards.", "-5 yards", -5),
 ])
 def test_values_from_digits_and_words(sentence: str, written: str, value: float):
     figure = one(figures_of(sentence), written)
@@ -212,6 +214,8 @@ def test_units(sentence: str, written: str, unit: str):
     ("The S&P 500 was down 2.1% at noon.", "2.1%", "down"),
     ("The index fell 3 percent to 13,176.", "13,176", None),
     ("The survey found 75 percent support.", "75 percent", None),
+    ("In Europe: FTSE -0.6% and CAC +1.7% at noon.", "-0.6%", "down"),
+    ("In Europe: FTSE -0.6% and CAC +1.7% at noon.", "+1.7%", "up"),
 ])
 def test_direction_of_a_change(sentence: str, written: str, direction: str | None):
     assert one(figures_of(sentence), written).direction == direction

@@ -58,7 +58,7 @@ _RANGE_JOIN_RE = re.compile(r"^(?:[-–—]|\s[-–—]\s|\s?(?:-to-|to|through)
 _GLUED_LETTERS_BEFORE_RE = re.compile(r"[A-Za-z][-‐]?$")
 _WORD_THEN_HYPHEN_RE = re.compile(r"\b(?:sub|under|over|minus|mid|to|and|or|from|by)-$", re.I)
 _HYPHENATED_WORD_RE = re.compile(r"^-[A-Za-z]")
-_NEGATIVE_BEFORE_RE = re.compile(r"(?:(?:^|[\s(])[-−–]|\bminus[\s-])$", re.I)
+_SIGN_BEFORE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?P<sign>[-−–+]|minus[\s-])$", re.I)
 _ERA_RE = re.compile(r"^\s?(?:A\.?D\.?|B\.?C\.?E?\.?)(?!\w)|(?:A\.?D\.?|B\.?C\.?)\s$")
 
 
@@ -103,8 +103,12 @@ def _amount(text: str, number: Number) -> Amount | None:
     if number.kind == "digits" and _unknown_suffix(text, number.end):
         return None  # "5G", "3D", "A1": a model or a name
     value = number.value
-    if number.kind == "digits" and _NEGATIVE_BEFORE_RE.search(text[max(0, start - 6):start]):
-        value = -value if isinstance(value, float) else value
+    sign = _SIGN_BEFORE_RE.search(text[max(0, start - 6):start]) \
+        if number.kind == "digits" else None
+    if sign:  # "-1.3%", "+0.4%", "minus 260 degrees": the sign is part of the amount
+        start -= len(sign["sign"])
+        if sign["sign"] != "+" and isinstance(value, float):
+            value = -value
     after = unit_after(text, end) if unit is None else None
     if after:
         end, unit = after

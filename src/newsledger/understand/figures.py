@@ -362,6 +362,9 @@ def _phrase(noun: Any) -> str:
 
 
 def _direction(item: Placed, text: str) -> str | None:
+    signed = text[item.amount.start:item.amount.start + 1]
+    if signed and signed in "+-−–" and item.amount.unit in ("percent", "point", "percentage point"):
+        return "up" if signed == "+" else "down"  # market tables: "FTSE -0.6%"
     before = text[max(0, item.amount.start - 12):item.amount.start]
     match = _UP_DOWN_BEFORE.search(before)
     if match:
