@@ -213,15 +213,16 @@ def _genders(tokens: list[Any], sentence_of: list[int], entity_of: dict[int, Ent
 
 def _count_pronouns(person: str, tokens: list[Any], entity_of: dict[int, Entity],
                     votes: dict[str, Counter[str]]) -> None:
-    """Pronouns after the only person of a sentence, until another person is named."""
+    """Subject pronouns after the only person of a sentence, until another person is
+    named ("him" and "her" are as often someone the person acts on)."""
     for token in tokens:
         entity = entity_of.get(token.i)
         if entity is not None and entity.label == "PERSON" and entity.entity != person:
             return
         word = token.lower_
-        if word in MALE:
+        if word == "he":
             votes[person]["m"] += 1
-        elif word in FEMALE:
+        elif word == "she":
             votes[person]["f"] += 1
 
 

@@ -53,6 +53,7 @@ SUBHEADING_WORDS = 12
 MIN_QUOTED_WORDS = 2
 TITLE_WORDS = 8
 MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+NUMERIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 GLOSS_MARKERS = {"although", "though", "while", "whereas"}
 
 
@@ -294,6 +295,7 @@ def _preceding_subject(verb: Any, page: Page) -> int | None:
         return None
     token = page.tokens[k]
     if token.pos_ not in ("PROPN", "NOUN", "PRON") or page.inside[token.idx] \
+            or token.ent_type_ in NUMERIC_ENTITIES \
             or not page.same_paragraph(token.idx, verb.idx):
         return None
     while token.dep_ in ("appos", "compound", "flat") and token.head.i < verb.i \
@@ -503,9 +505,12 @@ def _widened(attribution: Attribution, page: Page) -> Attribution:
 def _resolved(found: list[Attribution], context: SpeakerContext, page: Page
               ) -> Iterator[Attribution]:
     """Speakers resolved in text order, so that "he" can refer to the last speaker; a
-    continued quotation takes the speaker of the quotation before it."""
+    continued quotation takes the speaker of the quotation before it. A speaker inside
+    someone else's reported words ("Earnest said Obama has called for ...") is not the
+    one the story is following."""
     previous: Attribution | None = None
-    for attribution in sorted(found, key=lambda a: (a.start, a.end)):
+    contents = [(a.start, a.end) for a in found]
+    for attribution in sorted(found, key=lambda a: _position(a, page)):
         if attribution.how == "continued":
             if previous is None or not _continues(page.text, previous, attribution):
                 continue
@@ -514,11 +519,19 @@ def _resolved(found: list[Attribution], context: SpeakerContext, page: Page
         elif attribution.subject is not None:
             token = page.tokens[attribution.subject]
             speaker = resolve(context, token)
-            context.said.append((token.idx, context.sentence_of[token.i], speaker))
+            if not any(start <= token.idx < end for start, end in contents):
+                context.said.append((token.idx, context.sentence_of[token.i], speaker))
             attribution = replace(attribution, speaker=speaker)
         if _kind(page, attribution.start, attribution.end) != "indirect":
             previous = attribution
         yield attribution
+
+
+def _position(attribution: Attribution, page: Page) -> tuple[int, int]:
+    """Where the attribution is read: at its speaker's mention, else at its content."""
+    if attribution.subject is not None:
+        return page.tokens[attribution.subject].idx, attribution.start
+    return attribution.start, attribution.start
 
 
 def _continues(text: str, previous: Attribution, current: Attribution) -> bool:
