@@ -68,21 +68,21 @@ def shifted_weekday(published: dt.date, weekday: int, shift: str) -> dt.date:
 
 
 # The span of days around publication, (earliest, latest], that a month or a day written
-# without a year falls in, by how the sentence looks at it.
-WINDOWS = {"past": (-334, 0), "future": (-14, 351), None: (-273, 92), "present": (-273, 92),
-           "deadline": (-273, 92)}
+# without a year falls in, by how the sentence looks at it. A day a few weeks ahead in a
+# past-tense sentence is mostly a date set ("extended the offer to Nov. 20"); a month
+# ahead of a report is last year's ("a ruling in January" read in November).
+WINDOWS = {"past": (-303, 62), "past month": (-334, 0), "future": (-14, 351),
+           "deadline": (-62, 303), None: (-273, 92)}
 
 
 def year_for_month(published: dt.date, month: int, tense: Tense | str,
                    day: int | None = None) -> int:
-    """The year of a month (or a month and day) written without one: the past one in a
-    past-tense sentence ("last October", "Oct 7" in a report), the coming one in a plan
-    (give or take two weeks), else the one from nine months back to three ahead. A day
-    up to a month ahead in a past-tense sentence is a date set, not last year's
-    ("extended the offer to Nov. 20")."""
+    """The year of a month (or a month and day) written without one: in a report, the
+    latest one ("last October", "Oct 7"), in a plan the coming one (give or take two
+    weeks), else the one from nine months back to three ahead."""
+    if tense == "past" and day is None:
+        tense = "past month"
     earliest, latest = WINDOWS.get(tense, WINDOWS[None])
-    if tense == "past" and day is not None:
-        earliest, latest = earliest + 31, latest + 31
     ahead = days_ahead(published, month, day)
     if ahead > latest:
         return published.year - 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .time_words import NUMBER_WORD, ORDINAL, QUANTITY, UNIT, alternation
+from .time_words import MONTHS, NUMBER_WORD, ORDINAL, QUANTITY, UNIT, WEEKDAYS, alternation
 
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November"
                "|December")
@@ -54,6 +54,64 @@ DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "sevent
                 "eighties", "nineties")
 
 
+_UNIT_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
+               "nights", "week", "weeks", "weekend", "weekends", "fortnight", "fortnights",
+               "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
+               "century", "centuries", "millennium", "millennia")
+_SPAN_RULES = ("duration", "ago", "unit_adjective", "long_adjective", "set_rate", "set_every",
+               "vague_span", "bare_span", "shifted_period", "the_year", "quarter", "period",
+               "quarter_shift", "year_ago_adjective", "ordinal_day", "year_end", "holiday",
+               "reference", "two_quarters", "century")
+_DATE_RULES = ("month_day", "day_month", "month_year", "month", "clock", "season_year",
+               "weekday", "holiday")
+_NUMBER_RULES = ("year", "numeric_date", "decade", "clock", "month_day", "day_month",
+                 "quarter", "period", "month_year")
+
+
+def _trigger_words() -> dict[str, frozenset[str]]:
+    """Which rules a word can take part in. Every match of a rule contains one of its
+    words, so a rule is only tried around them: the rules' optional prefixes make them
+    slow to try at every character of an article."""
+    words: dict[str, set[str]] = {}
+
+    def add(names: object, *rules: str) -> None:
+        for name in names:  # type: ignore[attr-defined]
+            words.setdefault(name, set()).update(rules)
+
+    add(MONTHS, *_DATE_RULES)
+    add(WEEKDAYS, *_DATE_RULES)
+    add(_UNIT_WORDS, *_SPAN_RULES)
+    add(("today", "yesterday", "tomorrow", "tonight"), "deictic_day", "clock", "part_of_today")
+    add(("morning", "afternoon", "evening", "night", "overnight", "midafternoon"),
+        "part_of_today", "weekday", "deictic_day", "clock", "set_every")
+    add(("spring", "summer", "fall", "autumn", "winter"), "season_year", "shifted_period",
+        "season")
+    add(("weekend",), "the_weekend")
+    add(("nineteen", "thousand"), "spelled_year", "month_year", "season_year")
+    add(DECADE_WORDS, "decade")
+    add(("period",), "period")
+    add(("half",), "half")
+    add(("end",), "year_end")
+    add(("ago", "hence", "earlier", "later", "now"), "ago")
+    add(("noon", "midnight", "midday", "clock", "am", "pm", "m", "gmt", "utc", "est", "edt",
+         "pst", "pdt", "cst", "cdt"), "clock")
+    add(("q1", "q2", "q3", "q4"), "quarter_code")
+    add(("prior",), "year_ago_adjective")
+    add(("thanksgiving", "christmas", "easter", "halloween", "valentine"), "holiday")
+    add(("daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "nightly",
+         "biweekly", "semiannually", "bimonthly", "fortnightly"), "set_adverb")
+    add(("every", "each", "per"), "set_every")
+    add(("now", "current", "currently", "nowadays", "presently", "present", "days",
+         "recently", "recent", "lately", "formerly", "previously", "past", "once", "future",
+         "soon", "shortly", "later", "term", "possible", "someday", "moment", "time"),
+        "reference")
+    return {word: frozenset(rules) for word, rules in words.items()}
+
+
+TRIGGER_WORDS = _trigger_words()
+NUMBER_RULES = frozenset(_NUMBER_RULES)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str  # also the name of its reading in time_values.READINGS
@@ -62,7 +120,7 @@ class Rule:
 
 
 def _rule(name: str, pattern: str, after_word: str | None = None) -> Rule:
-    return Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I),
+    return Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})(?!\w|-\w)", re.I),
                 re.compile(after_word, re.I) if after_word else None)
 
 
@@ -114,6 +172,9 @@ RULES = (
     # --- relative to the publication day
     _rule("shifted_period", rf"{MODIFIER}*(?:the\s+)?(?P<shift>{SHIFT}|same|prior|latest)\s+"
                             rf"(?:fiscal\s+)?(?P<period>{PERIOD})(?!\s*-)"),
+    _rule("the_weekend", r"the\s+weekend"),
+    _rule("season", rf"(?:(?:the|this)\s+)?{MODIFIER}?(?P<season>summer|winter|spring|fall|autumn)"
+                    r"(?!\s+(?:of|in|from|to|on)\b)(?!-)"),
     _rule("the_year", r"(?P<noun>the\s+(?:full\s+|fiscal\s+|calendar\s+)?year|the\s+week)"
                       r"(?P<after>(?=\s+(?:ended|ending)\b))?"),
     _rule("year_end", rf"{MODIFIER}?(?:year[-\s]end|year's\s+end|the\s+end\s+of\s+"
@@ -162,15 +223,12 @@ RULES = (
     # --- the present, past and future as such
     _rule("reference", r"(?P<present>now|currently|nowadays|presently|"
                        r"at\s+present|these\s+days|the\s+present|at\s+the\s+moment|"
-                       r"at\s+this\s+time|current(?=\s+(?:[a-z]+\s+)?(?:level|rate|"
-                       r"price|situation|crisis|government|administration|law|system|"
-                       r"policy|conditions|market|trend|policies|leadership|regime|talks)))"
+                       r"at\s+this\s+time|current(?!\s+(?:account|affairs|events|"
+                       r"assets|liabilities|density)\b))"
                        r"|(?P<past>recently|lately|formerly|previously|"
                        r"the\s+past(?=\s*[,.;:!?)]|\s+(?:and|but|or|as|when|because|to|is|"
                        r"was|has|have|had|we|they|he|she|it|i)\b)|once(?=\s+(?:was|were|had|served|"
-                       r"owned|held))|recent(?=\s+(?:[a-z]+\s+)?(?:weeks?|days|months|"
-                       r"years|talks|attacks?|fighting|violence|clashes|decline|rise|"
-                       r"increase|drop|gains|losses|trading|sessions?|surge|weakness)\b))"
+                       r"owned|held))|recent(?!\s+(?:history|memory)\b))"
                        r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
                        r"(?<=in\s)future|future(?=\s+(?:quarters|years|months|"
                        r"generations|talks|negotiations))|soon|shortly|a\s+later\s+date|"

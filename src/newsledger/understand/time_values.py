@@ -51,8 +51,13 @@ WEEKDAY_AT_START = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturd
 Match = re.Match[str]
 PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
          "overnight": "TNI", "mid-afternoon": "TAF", "midafternoon": "TAF"}
-DEADLINE_WORDS = {"by", "until", "till", "through", "effective", "payable", "record",
-                  "expire", "expires", "due", "deadline", "before", "to"}
+SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "through", "this", "next",
+                       "last", "early", "late", "mid", "the", "throughout"}
+# Words before a date that point forward whatever the verb's tense ("must be returned by
+# Jan. 14", "holders of record Nov. 17"), and words that leave it open ("through", "to").
+DEADLINE_WORDS = {"by", "until", "till", "effective", "payable", "record", "expire", "expires",
+                  "due", "deadline", "before"}
+OPEN_END_WORDS = {"through", "to"}
 # Words after which a bare year or a month that is also a verb ("May") is a date.
 DATE_PREPOSITIONS = {"in", "since", "by", "of", "from", "to", "until", "till", "through",
                      "during", "before", "after", "between", "and", "early", "late", "mid",
@@ -110,8 +115,10 @@ def _date_tense(ctx: Context) -> str | None:
     whatever the verb's tense; "since" looks back."""
     if ctx.word_before == "since":
         return "past"
-    if ctx.word_before in DEADLINE_WORDS and ctx.tense != "future":
+    if ctx.word_before in DEADLINE_WORDS:
         return "deadline"
+    if ctx.word_before in OPEN_END_WORDS and ctx.tense != "future":
+        return None
     return ctx.tense
 
 
@@ -146,7 +153,7 @@ def month(m: Match, ctx: Context) -> Reading | None:
     number = _month(name)
     if not ctx.published:
         return "DATE", f"XXXX-{number:02d}"
-    shift = (m["shift"] or "").split()[-1:] or [""]
+    shift = (m["shift"] or "").lower().split()[-1:] or [""]
     now = ctx.published
     if shift[0] in ("last", "past"):
         year = now.year if number < now.month else now.year - 1
@@ -169,7 +176,8 @@ def year(m: Match, ctx: Context) -> Reading | None:
 
 def spelled(m: Match, ctx: Context) -> Reading | None:
     value = spelled_year(m["words"])
-    said_year = m.group().lower().startswith("the year")
+    # "nineteen ninety-six" is never a count; "two thousand" mostly is
+    said_year = m.group().lower().startswith(("the year", "nineteen"))
     if value is None or not (said_year or ctx.word_before in DATE_PREPOSITIONS):
         return None
     return "DATE", str(value)
@@ -283,14 +291,22 @@ def period(m: Match, ctx: Context) -> Reading | None:
 
 def _current_quarter(ctx: Context, words: str) -> str | None:
     """The quarter an earnings report is about: the one it named last, else the latest
-    one ended before publication ("current" and "this": the running one)."""
-    if ctx.anchors.quarter and "current" not in words:
-        return ctx.anchors.quarter
+    one ended before publication ("current" and "this": the running one). "The latest
+    quarter" has ended, so it is never one after that."""
+    anchor = ctx.anchors.quarter
+    if anchor and "latest" in words and ctx.published and anchor > _last_ended(ctx.published):
+        anchor = None
+    if anchor and "current" not in words:
+        return anchor
     if "current" in words or words.startswith("this"):
         return "{}-Q{}".format(*quarter_of(ctx.published)) if ctx.published else None
     if not ctx.published:
         return None
     return _quarter_moved("{}-Q{}".format(*quarter_of(ctx.published)), -1)
+
+
+def _last_ended(day: dt.date) -> str:
+    return _quarter_moved("{}-Q{}".format(*quarter_of(day)), -1)
 
 
 def _quarter_moved(value: str, quarters: int) -> str:
@@ -399,13 +415,34 @@ def _weekend(ctx: Context, shift: str) -> str:
     return week_value(saturday) + "-WE"
 
 
+def the_weekend(m: Match, ctx: Context) -> Reading | None:
+    if ctx.published is None:
+        return "DATE", "XXXX-WXX-WE"
+    return "DATE", _weekend(ctx, "this" if ctx.tense == "future" else "the")
+
+
+def season(m: Match, ctx: Context) -> Reading | None:
+    """A season without a year: the one the tense points at. "fall" and "spring" are
+    also words of other kinds ("a fall in prices"), so they need a preposition."""
+    name = m["season"].lower()
+    if name in ("fall", "spring", "autumn") and m.group().lower() == name \
+            and ctx.word_before not in SEASON_PREPOSITIONS:
+        return None
+    code = SEASONS[name]
+    if ctx.published is None:
+        return "DATE", f"XXXX-{code}"
+    this = m.group().lower().startswith("this")
+    year = year_for_season(ctx.published, code, "this" if this else None, ctx.tense)
+    return "DATE", f"{year}-{code}"
+
+
 def the_year(m: Match, ctx: Context) -> Reading | None:
     noun = m["noun"].lower()
     if noun.endswith("week"):
         if ctx.published is None:
             return "DATE", "XXXX-WXX"
         return "DATE", week_value(ctx.published)
-    if m["after"]:
+    if m["after"] is not None:
         return "DURATION", "P1Y"  # "the year ended Sept. 30": a fiscal year, a span
     return "DATE", str(ctx.published.year) if ctx.published else "XXXX"
 
@@ -472,8 +509,7 @@ def _weekday_day(m: Match, ctx: Context, number: int) -> dt.date:
     if shift == "this":
         return shifted_weekday(ctx.published, number, "this")
     tense = ctx.tense
-    if re.search(r"\bas\s+(?:soon|early)\s+as\s*$|\b(?:until|till)\s*$", ctx.text_before,
-                 re.I):
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s*$", ctx.text_before, re.I):
         tense = "future"
     return weekday_date(ctx.published, number, tense)
 
@@ -791,7 +827,8 @@ READINGS: dict[str, Callable[[Match, Context], Reading | None]] = {
     "quarter_code": quarter_code,
     "half": half, "two_quarters": two_quarters, "period": period,
     "quarter_shift": quarter_shift, "year_ago_adjective": year_ago_adjective,
-    "shifted_period": shifted_period, "the_year": the_year, "year_end": year_end,
+    "shifted_period": shifted_period, "the_weekend": the_weekend, "season": season,
+    "the_year": the_year, "year_end": year_end,
     "deictic_day": deictic_day, "part_of_today": part_of_today, "weekday": weekday,
     "holiday": holiday_date, "clock": clock, "ago": ago, "duration": duration,
     "unit_adjective": unit_adjective, "long_adjective": long_adjective,

@@ -26,13 +26,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IDX
+
 from .pipeline import Analysis, Stage
 from .records import TimeExpression
 from .time_calendar import Tense
-from .time_grammar import PRIORITY, RULES
+from .time_grammar import NUMBER_RULES, PRIORITY, RULES, TRIGGER_WORDS
 from .time_values import READINGS, Anchors, Context, Reading
 
 EXTRACTOR = "timex-rules-v1"
+BEFORE, AFTER = 50, 40  # characters around a rule's word: more than an expression spans
+WORD = re.compile(r"[^\W\d_]+|\d+")
 ENGLISH = {"en", None}
 # How sure a reading is: calendar dates are read off the page; relative ones lean on the
 # tense and the publication date; vague ones ("recently", "the 172nd day") on conventions.
@@ -48,10 +52,10 @@ CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d|Q\d|H\d|W\d\d|[A-Z]{2})){0,2}$")
 REFERENCE_RULES = {"month_day", "day_month", "numeric_date", "month_year", "month", "year",
                    "weekday", "deictic_day", "holiday", "quarter", "quarter_code", "half",
                    "season_year", "clock", "spelled_year"}
-# Verbs whose object or complement is planned: "planned a rally on Saturday", "is set to
-# resume Monday", "due to expire Friday".
-PLAN_VERBS = {"plan", "schedule", "slate"}
-INFINITIVE_PLANS = {"set", "due", "expect", "intend", "aim", "prepare", "hope", "want",
+# Verbs whose complement is planned: "a summit set for April", "is set to resume Monday",
+# "due to expire Friday".
+PLAN_VERBS = {"plan", "schedule", "slate", "set", "expect"}
+INFINITIVE_PLANS = {"due", "intend", "aim", "prepare", "hope", "want",
                     "agree", "promise", "vow", "threaten", "propose", "decide", "seek",
                     "try", "wish", "likely"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "must", "should", "may", "might"}
@@ -109,13 +113,42 @@ def _longest_readable(found: list[Candidate], text: str, parse: Parse,
 def candidates(text: str) -> list[Candidate]:
     """Every match of every rule, longest first, then leftmost, then by rule order."""
     found = []
+    windows = _windows(text)
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
-            if rule.after_word and not rule.after_word.match(_word_before(text, match.start())):
-                continue
-            found.append(Candidate(match.start(), match.end(), rule.name, match))
+        for start, end in windows.get(rule.name, ()):
+            for match in rule.pattern.finditer(text, start, end):
+                if rule.after_word and \
+                        not rule.after_word.match(_word_before(text, match.start())):
+                    continue
+                found.append(Candidate(match.start(), match.end(), rule.name, match))
     found.sort(key=lambda c: (-(c.end - c.start), c.start, PRIORITY[c.rule]))
     return found
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the stretches of text around the words it needs, wide enough for
+    any expression, merged where they overlap; each ends at a space, so no word is cut."""
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for word in WORD.finditer(text):
+        token = word.group()
+        rules = NUMBER_RULES if token[0].isdigit() else TRIGGER_WORDS.get(token.lower())
+        if not rules:
+            continue
+        low, high = max(0, word.start() - BEFORE), _space_after(text, word.end() + AFTER)
+        for rule in rules:
+            spans = windows.setdefault(rule, [])
+            if spans and low <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], high)
+            else:
+                spans.append((low, high))
+    return windows
+
+
+def _space_after(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    space = text.find(" ", position)
+    return len(text) if space < 0 else space
 
 
 def remembered(anchors: Anchors, rule: str, reading: Reading) -> Anchors:
@@ -168,7 +201,7 @@ class Parse:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.token_starts = [token.idx for token in doc] if doc is not None else []
+        self.token_starts = doc.to_array([IDX]).tolist() if doc is not None else []
         self.sentence_starts = [s.start_char for s in doc.sents] if doc is not None else [0]
 
     def sentence(self, char: int) -> int:
@@ -204,7 +237,7 @@ def expression_tense(token: Any) -> Tense:
     noun ("Wednesday's ruling", "the Oct. 23 slaying", "a June agreement") points at
     something already known, so back."""
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN":
-        return "past"
+        return "future" if verb_tense(governing_verb(token.head)) == "future" else "past"
     return verb_tense(governing_verb(token))
 
 
@@ -222,8 +255,8 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
         if "have" in words:
             return "past"
         return "future" if words & FUTURE_AUX else None
-    if "going" in words or verb.lemma_ in PLAN_VERBS:
-        return "future"
+    if "going" in words or (verb.tag_ == "VBN" and verb.lemma_ in PLAN_VERBS):
+        return "future"  # "a summit set for April", "was planned for early March"
     if "to" in words and verb.tag_ == "VB":
         return _infinitive_tense(verb, depth)
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in helpers):
