@@ -31,7 +31,8 @@ from .event_lexicon import (
     PROPOSAL_NOUNS,
     ROLE_NOUNS,
 )
-from .event_triggers import Candidate, noun_key, noun_type, passive, subject_of, verb_key
+from .event_triggers import Candidate
+from .event_words import noun_key, noun_type, passive, subject_of, verb_key
 
 Token = Any
 NEGOTIATION_TYPES = {"CONSULT", "AGREE", "RETREAT", "CONCEDE", "SANCTION", "REJECT"}

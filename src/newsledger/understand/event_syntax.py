@@ -28,7 +28,8 @@ from .event_lexicon import (
     NEGATIONS,
     PLACE_PREPS,
 )
-from .event_triggers import Candidate, verb_key
+from .event_triggers import Candidate
+from .event_words import verb_key
 from .records import TimeExpression
 
 Token = Any

@@ -13,7 +13,7 @@ Three shapes, tried in this order so that a verb claims the event noun it carrie
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,7 +22,8 @@ from spacy import symbols
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import StringStore
 
-from .event_context import ACTOR_LABELS, PLACE_LABELS, ArticleContext, child_of
+from .event_context import ACTOR_LABELS, ArticleContext, child_of
+from .event_guards import GUARDS, has_actor_object
 from .event_lexicon import (
     ACCOUNTABLE_WORDS,
     AGREEING_VERBS,
@@ -41,37 +42,35 @@ from .event_lexicon import (
     LEMMA_FIXES,
     LIFTING_VERBS,
     MILITARY_WORDS,
-    NATURAL_FORCES,
     NEEDS_OBJECT,
-    NOT_RELEASED,
     NOUN_TYPES,
     OCCURRENCE_VERBS,
     PRESENTING_VERBS,
     PROPOSAL_NOUNS,
-    PROTESTER_NOUNS,
     REJECTING_VERBS,
     RELEASE_VERBS,
     SENDING_VERBS,
     SPEECH_VERBS,
     STRONG_BLAME_ADVERBS,
     VERB_TYPES,
-    VERBAL_TARGETS,
     WEAK_VERBS,
+)
+from .event_words import (
+    MEASURE_NOUNS,
+    PARTICLES,
+    captives,
+    event_noun,
+    natural_subject,
+    noun_key,
+    noun_type,
+    passive,
+    prep_object,
+    verb_key,
 )
 
 Token = Any
 
-# "weeks of talks", "a wave of strikes": the event is the noun after "of".
-MEASURE_NOUNS = {"week", "day", "month", "year", "hour", "night", "round", "series", "wave",
-                 "spate", "string", "rash", "flurry", "number", "dozen", "hundred", "weekend",
-                 "session", "cycle", "resumption", "continuation", "renewal", "start",
-                 "beginning", "launch", "outbreak", "escalation", "conclusion", "end",
-                 "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
 REJECTABLE = {"AGREE", "CONSULT", "DEMAND", "AID", "COOPERATE", "SUPPORT", "CONCEDE"}
-# Whom or where one meets, talks, arrives ("visited" and "hosted" take an object).
-MEETING_PREPS = {"meet": ("with",), "talk": ("with", "to"), "discuss": ("with",),
-                 "arrive": ("in", "at"), "fly": ("to", "into"), "travel": ("to",),
-                 "confer": ("with",)}
 # "engaged in talks", "walked out of the negotiations", "entered into talks".
 CARRYING_PREPS = {
     "in": {"engage", "involve", "participate", "take", "join", "resume", "continue"},
@@ -80,20 +79,10 @@ CARRYING_PREPS = {
     "into": {"enter"},
     "to": {"return"},
 }
-PHYSICAL_TARGETS = {"target", "position", "site", "base", "building", "home", "house",
-                    "hospital", "school", "camp", "convoy", "vehicle", "ship", "tank",
-                    "facility", "infrastructure", "area", "village", "town", "city",
-                    "neighbourhood", "neighborhood", "tunnel", "post", "headquarters",
-                    "depot", "launcher", "outpost", "checkpoint", "compound", "mosque",
-                    "church", "market", "airport", "port", "bridge", "station", "plant",
-                    "refinery", "shelter", "apartment", "tower", "hideout", "stronghold"}
-WEAPON_NOUNS = {"rocket", "missile", "shot", "shell", "mortar", "bullet", "round", "salvo",
-                "projectile", "drone", "gun", "weapon", "grenade", "tear", "flare"}
 ENDING_NOUNS = {"end", "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
 ONGOING_WORDS = {"ongoing", "underway", "continuing", "active", "progressing", "stalled",
                  "deadlocked", "suspended", "frozen", "over"}
 STALLED_WORDS = {"stalled", "deadlocked", "suspended", "frozen"}
-PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "on"}
 # Positions where a bare event noun is reported as having happened.
 NOUN_SLOTS = {"nsubj", "nsubjpass", "appos", "ROOT"}
 FACT_PREPS = {"since", "after", "before", "following", "during", "amid", "amidst", "in",
@@ -173,46 +162,6 @@ def candidates(sentence: Any, context: ArticleContext) -> Iterator[Candidate]:
             yield found
 
 
-def verb_key(token: Token) -> str:
-    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
-
-
-def noun_key(token: Token) -> str:
-    return "talks" if token.lower_ == "talks" else token.lemma_.lower()
-
-
-def event_noun(token: Token | None) -> Token | None:
-    """The event noun a phrase names, through a measure ("weeks of talks")."""
-    if token is None or token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    key = noun_key(token)
-    if key in NOUN_TYPES and not (key in ("talks",) and token.tag_ == "VBZ"):
-        return token
-    if key in MEASURE_NOUNS:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for inner in prep.children:
-                    if inner.dep_ == "pobj":
-                        return event_noun(inner)
-    return None
-
-
-def noun_type(noun: Token) -> str:
-    key = noun_key(noun)
-    if key == "strike" and _labour_strike(noun):
-        return "PROTEST"
-    if key in ("attack", "assault", "onslaught", "broadside"):
-        target = _prep_object(noun, "on", "against")
-        if target is not None and target.lemma_.lower() in VERBAL_TARGETS:
-            return "ACCUSE"  # "a furious attack on Netanyahu's alleged failure"
-    return NOUN_TYPES[key]
-
-
-def _labour_strike(noun: Token) -> bool:
-    words = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
-    return bool(words & LABOUR_STRIKE_WORDS) or noun.head.lower_ == "on"
-
-
 def _measure_chain(noun: Token | None) -> list[int]:
     """The measure words above an event noun ("weeks" in "weeks of talks")."""
     found = []
@@ -239,7 +188,7 @@ def _verb_candidate(verb: Token, context: ArticleContext) -> Candidate | None:
     theme = _theme(verb)
     if lemma == "hold" and _accountable(verb):
         return Candidate("ACCUSE", verb, verb, None, "verb")
-    if lemma == "call" and particle is None and _prep_object(verb, "for") is not None:
+    if lemma == "call" and particle is None and prep_object(verb, "for") is not None:
         return Candidate("DEMAND", verb, verb, None, "verb", weak=True)
     noun, as_subject = _carried_noun(verb, theme)
     if noun is not None and _carried_noun_ok(noun, lemma, context):
@@ -274,51 +223,11 @@ def _particle(verb: Token) -> str | None:
     return None
 
 
-def passive(verb: Token) -> bool:
-    """A passive, but not "is engaged in talks" or "was involved in the attack", which
-    say what the subject does."""
-    if verb_key(verb) in ("engage", "involve"):
-        return False
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject, or for a participle or second verb without one ("hit back, charging
-    that ..."; "attacked and killed"), the subject of the verb it hangs from."""
-    for _ in range(4):
-        subject = child_of(verb, "nsubj") or (None if passive(verb) else
-                                              child_of(verb, "nsubjpass"))
-        if subject is not None:
-            return subject
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and not verb.doc[verb.i - 1].is_punct:
-            return verb.head  # "Israeli forces raiding the camp" (not a list item)
-        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
-            return None
-        if verb.dep_ == "conj" and verb.i - verb.head.i > 12:
-            return None  # a far "conjunct" is mostly a misparse ("people killed")
-        verb = verb.head
-    return None
-
-
 def _theme(verb: Token) -> Token | None:
     """What the verb acts on: its object, or the subject of a passive."""
     if passive(verb):
         return child_of(verb, "nsubjpass")
     return child_of(verb, "dobj", "attr")
-
-
-def _prep_object(verb: Token, *words: str) -> Token | None:
-    for prep in verb.children:
-        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in words:
-            pobj = child_of(prep, "pobj")
-            if pobj is not None:
-                return pobj
-            for inner in prep.children:  # "pulled out of the talks"
-                if inner.dep_ == "prep":
-                    pobj = child_of(inner, "pobj")
-                    if pobj is not None:
-                        return pobj
-    return None
 
 
 def _carried_noun(verb: Token, theme: Token | None) -> tuple[Token | None, bool]:
@@ -330,7 +239,7 @@ def _carried_noun(verb: Token, theme: Token | None) -> tuple[Token | None, bool]
     lemma = verb_key(verb)
     for prep_word, verbs in CARRYING_PREPS.items():
         if lemma in verbs:
-            noun = event_noun(_prep_object(verb, prep_word))
+            noun = event_noun(prep_object(verb, prep_word))
             if noun is not None:
                 return noun, False
     if not passive(verb) and theme is None:
@@ -402,18 +311,11 @@ def _by_object(lemma: str, theme: Token | None, verb: Token) -> str | None:
         return "AID"
     if key in FORCE_NOUNS and lemma in SENDING_VERBS:
         return "MOBILIZE"
-    if lemma in RELEASE_VERBS and theme is not None and _captives(theme):
+    if lemma in RELEASE_VERBS and theme is not None and captives(theme):
         return "RETREAT"
     if lemma == "take" and key in ("hostage", "captive"):
         return "ASSAULT"
     return None
-
-
-def _captives(theme: Token) -> bool:
-    key = noun_key(theme)
-    if key in NOT_RELEASED:
-        return False
-    return key in CAPTIVE_NOUNS or theme.ent_type_ in ("PERSON", "NORP")
 
 
 def _by_verb(lemma: str, particle: str | None, theme: Token | None, verb: Token,
@@ -422,226 +324,11 @@ def _by_verb(lemma: str, particle: str | None, theme: Token | None, verb: Token,
     if kind is None or particle == "back" and lemma != "pull":
         return None  # "hit back" is a reply, not an attack
     if lemma in NEEDS_OBJECT:
-        guard = GUARDS.get(lemma, _has_actor_object)
+        guard = GUARDS.get(lemma, has_actor_object)
         return guard(verb, theme, particle, context, kind)
-    if kind == "ASSAULT" and _natural_subject(verb):
+    if kind == "ASSAULT" and natural_subject(verb):
         return None
     return kind
-
-
-def _natural_subject(verb: Token) -> bool:
-    subject = child_of(verb, "nsubj")
-    return subject is not None and subject.lemma_.lower() in NATURAL_FORCES
-
-
-Guard = Callable[[Token, Token | None, str | None, ArticleContext, str], str | None]
-
-
-def _has_actor_object(verb: Token, theme: Token | None, particle: str | None,
-                      context: ArticleContext, kind: str) -> str | None:
-    """Verbs that are events only when done to a named actor or place ("hit Gaza",
-    "met Blinken", "warned Israel"), by someone who is not a storm or a market."""
-    if _natural_subject(verb) or theme is None:
-        return None
-    named = theme.ent_type_ in ACTOR_LABELS | PLACE_LABELS or context.entity(theme)
-    return kind if named else None
-
-
-def _attack_guard(verb: Token, theme: Token | None, particle: str | None,
-                  context: ArticleContext, kind: str) -> str | None:
-    if _natural_subject(verb):
-        return None
-    lemma = verb_key(verb)
-    if lemma == "fire":  # "fired rockets at", not "fired Comey"
-        weapon = theme is not None and theme.lemma_.lower() in WEAPON_NOUNS
-        return kind if weapon or _prep_object(verb, "at", "on", "into") is not None else None
-    if theme is not None and theme.lemma_.lower() in VERBAL_TARGETS:
-        return "ACCUSE" if lemma in ("attack", "slam", "hit", "target") else None
-    if lemma == "slam":  # "slammed Netanyahu", not "slammed his racket"
-        return "ACCUSE" if _has_actor_object(verb, theme, particle, context, kind) or \
-            child_of(verb, "ccomp") is not None else None
-    if lemma in ("attack", "ambush"):
-        return kind if not _natural_subject(verb) else None
-    if theme is not None and theme.lemma_.lower() in PHYSICAL_TARGETS and \
-            not _natural_subject(verb):
-        return kind  # "struck 200 targets", "hit a school"
-    if lemma == "blow" and particle != "up":
-        return None
-    if lemma == "round":
-        return "COERCE" if particle == "up" else None
-    return _has_actor_object(verb, theme, particle, context, kind)
-
-
-def _meeting_guard(verb: Token, theme: Token | None, particle: str | None,
-                   context: ArticleContext, kind: str) -> str | None:
-    """"met Blinken", "met with Hamas", "talked to Netanyahu", "visited Cairo", "the
-    delegation left Doha", "arrived in Cairo": a meeting or a visit between actors."""
-    lemma = verb_key(verb)
-    partner = _prep_object(verb, *MEETING_PREPS.get(lemma, ()))
-    if lemma in ("arrive", "leave", "fly", "travel", "visit", "host") and \
-            not _delegate_subject(verb, context):
-        return None  # not "all those who live, work or visit London"
-    for other in (theme, partner):
-        if other is not None and (context.entity(other) or other.ent_type_ in
-                                  ACTOR_LABELS | PLACE_LABELS or
-                                  noun_key(other) in ("delegation", "envoy", "team")):
-            return kind
-    return None
-
-
-def _delegate_subject(verb: Token, context: ArticleContext) -> bool:
-    subject = child_of(verb, "nsubj")
-    if subject is None:
-        return False
-    entity = context.entity(subject)
-    if entity is not None and entity.label in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    if any(context.entity(t) and context.entity(t).label == "PERSON"  # type: ignore[union-attr]
-           for t in subject.children if t.dep_ == "appos"):
-        return True
-    return subject.lemma_.lower() in ("delegation", "envoy", "negotiator", "team", "minister",
-                                      "chief", "head", "mediator", "official", "president",
-                                      "secretary", "diplomat", "emissary")
-
-
-def _complement_guard(verb: Token, theme: Token | None, particle: str | None,
-                      context: ArticleContext, kind: str) -> str | None:
-    """Verbs that are events with an object or an infinitive ("agreed to release",
-    "refused to attend", "vowed to retaliate"), not with a that-clause of opinion."""
-    lemma = verb_key(verb)
-    xcomp = child_of(verb, "xcomp")
-    if lemma == "vow":
-        return "THREATEN" if xcomp is not None and verb_key(xcomp) in (
-            "retaliate", "destroy", "crush", "eliminate", "avenge", "punish", "attack",
-            "fight", "respond", "strike", "hit") else None
-    if lemma == "agree" and child_of(verb, "ccomp") is not None:
-        return None  # "agreed that ..." is an opinion
-    if lemma == "agree" and _prep_object(verb, "with") is not None and xcomp is None:
-        return None
-    if lemma == "deny":
-        return kind if theme is not None and theme.lemma_.lower() in (
-            "access", "entry", "visa", "request", "permission") else None
-    if lemma in ("offer", "propose", "promise", "pledge", "commit", "sign", "request",
-                 "urge", "support", "welcome", "back", "approve", "recognise", "recognize",
-                 "thank", "congratulate", "refuse", "order", "insist", "summon", "instruct"):
-        return _has_complement(verb, theme, context, kind)
-    return kind
-
-
-def _has_complement(verb: Token, theme: Token | None, context: ArticleContext,
-                    kind: str) -> str | None:
-    if child_of(verb, "xcomp") is not None:
-        return kind
-    if theme is None:
-        return None
-    if verb_key(verb) == "sign" and noun_key(theme) not in NOUN_TYPES:
-        return None
-    if verb_key(verb) in ("insist",):
-        return None
-    if verb_key(verb) in ("offer", "propose") and noun_key(theme) in NOUN_TYPES:
-        # "offered a ceasefire", not "offering a real threat"
-        return kind if NOUN_TYPES[noun_key(theme)] in ("AGREE", "CONSULT", "AID") else None
-    return kind if (context.entity(theme) or noun_key(theme) in NOUN_TYPES or
-                    noun_key(theme) in PROPOSAL_NOUNS or verb_key(verb) in
-                    ("urge", "order", "support", "welcome", "approve")) else None
-
-
-def _withdrawal_guard(verb: Token, theme: Token | None, particle: str | None,
-                      context: ArticleContext, kind: str) -> str | None:
-    """Troops pulled out of a place, an official who stepped down, a captive set free."""
-    lemma = verb_key(verb)
-    if lemma in ("release", "free"):
-        return kind if theme is not None and _captives(theme) else None
-    if lemma == "step":
-        return kind if particle == "down" else None
-    if lemma == "pull":
-        return kind if particle in ("out", "back") else None
-    if lemma in ("withdraw", "retreat", "surrender"):
-        if theme is not None and noun_key(theme) in ("ambassador", "envoy", "diplomat"):
-            return "SANCTION"
-        return kind if theme is None or noun_key(theme) in FORCE_NOUNS else None
-    if lemma == "quit":
-        return kind if theme is not None and theme.lemma_.lower() in (
-            "post", "job", "government", "cabinet", "office", "role", "position") else None
-    return None
-
-
-def _sanction_guard(verb: Token, theme: Token | None, particle: str | None,
-                    context: ArticleContext, kind: str) -> str | None:
-    """"suspended aid", "cut ties", "recalled its ambassador" (not "cut prices")."""
-    if theme is None:
-        return None
-    return kind if theme.lemma_.lower() in (
-        "tie", "relation", "aid", "funding", "cooperation", "membership", "delivery",
-        "ambassador", "envoy", "diplomat", "contact", "trade", "export", "import", "supply",
-        "assistance") else None
-
-
-def _protest_guard(verb: Token, theme: Token | None, particle: str | None,
-                   context: ArticleContext, kind: str) -> str | None:
-    """People marching or rallying, not "demonstrated that" or "rallied behind"."""
-    if child_of(verb, "ccomp") is not None or _prep_object(verb, "behind", "around"):
-        return None
-    subject = child_of(verb, "nsubj")
-    if subject is None:
-        return None
-    protesters = noun_key(subject) in PROTESTER_NOUNS or subject.pos_ == "NUM"
-    return kind if protesters or _prep_object(verb, "against") is not None else None
-
-
-def _mobilize_guard(verb: Token, theme: Token | None, particle: str | None,
-                    context: ArticleContext, kind: str) -> str | None:
-    return kind if theme is not None and noun_key(theme) in FORCE_NOUNS else None
-
-
-def _charge_guard(verb: Token, theme: Token | None, particle: str | None,
-                  context: ArticleContext, kind: str) -> str | None:
-    """"charging that Hamas was ...", "charged him with murder" (not a battery)."""
-    if child_of(verb, "ccomp") is not None or _prep_object(verb, "with") is not None:
-        return kind
-    return _has_actor_object(verb, theme, particle, context, kind)
-
-
-def _execute_guard(verb: Token, theme: Token | None, particle: str | None,
-                   context: ArticleContext, kind: str) -> str | None:
-    return kind if theme is not None and (_captives(theme) or theme.ent_type_ == "PERSON"
-                                          ) else None
-
-
-def _sentence_guard(verb: Token, theme: Token | None, particle: str | None,
-                    context: ArticleContext, kind: str) -> str | None:
-    return kind if theme is not None and theme.ent_type_ == "PERSON" or \
-        _prep_object(verb, "to") is not None and passive(verb) else None
-
-
-def _warning_guard(verb: Token, theme: Token | None, particle: str | None,
-                   context: ArticleContext, kind: str) -> str | None:
-    """"warned Israel against launching an attack" is a threat; "warned the Israelis
-    (that) something big was coming" is information."""
-    if child_of(verb, "ccomp") is not None:
-        return None
-    return _has_actor_object(verb, theme, particle, context, kind)
-
-
-GUARDS: dict[str, Guard] = {
-    **dict.fromkeys(["hit", "target", "fire", "strike", "blow", "destroy", "gun", "capture",
-                     "seize", "round", "slam", "attack", "ambush"], _attack_guard),
-    **dict.fromkeys(["meet", "talk", "discuss", "host", "visit", "arrive", "leave", "fly",
-                     "travel", "broker"], _meeting_guard),
-    **dict.fromkeys(["vow", "agree", "deny", "offer", "propose", "promise", "pledge",
-                     "commit", "sign", "request", "urge", "support", "welcome", "back",
-                     "approve", "recognise", "recognize", "thank", "congratulate", "refuse",
-                     "order", "insist", "summon", "instruct"], _complement_guard),
-    **dict.fromkeys(["release", "free", "pull", "quit", "step", "withdraw", "retreat",
-                     "surrender", "evacuate"], _withdrawal_guard),
-    **dict.fromkeys(["suspend", "recall", "cut"], _sanction_guard),
-    **dict.fromkeys(["march", "rally", "demonstrate"], _protest_guard),
-    "mass": _mobilize_guard,
-    "charge": _charge_guard,
-    "execute": _execute_guard,
-    "sentence": _sentence_guard,
-    "warn": _warning_guard,
-}
 
 
 def _accountable(verb: Token) -> bool:
@@ -683,7 +370,7 @@ def _blame_candidate(word: Token, copula: Token) -> Candidate | None:
     if copula.dep_ != "ccomp" or verb_key(speech) not in SPEECH_VERBS:
         return None
     strong = any(child.lower_ in STRONG_BLAME_ADVERBS for child in word.children)
-    cause = _prep_object(word, "for")
+    cause = prep_object(word, "for")
     if not strong and (cause is None or cause.lemma_.lower() not in BAD_OUTCOMES):
         return None
     return Candidate("ACCUSE", word, speech, None, "blame")
@@ -739,16 +426,16 @@ def _guarded_noun_ok(noun: Token, key: str, context: ArticleContext) -> bool:
         return True
     modifiers = {t.lemma_.lower() for t in noun.children if t.dep_ in ("amod", "compound")}
     if key == "war":  # "the war" alone is background; "a war between" or "on" names one
-        return _prep_object(noun, "between", "against", "on") is not None
+        return prep_object(noun, "between", "against", "on") is not None
     if key == "operation":
-        return bool(modifiers & MILITARY_WORDS) or _prep_object(noun, "by") is not None \
+        return bool(modifiers & MILITARY_WORDS) or prep_object(noun, "by") is not None \
             or _nationals(noun, context, {"NORP", "GPE"})
     if key == "strike":
         return bool(modifiers & (MILITARY_WORDS | LABOUR_STRIKE_WORDS)) or _nationals(
-            noun, context) or _prep_object(noun, "on", "against") is not None
+            noun, context) or prep_object(noun, "on", "against") is not None
     if key in ("exchange", "swap", "release"):
-        captive = _prep_object(noun, "of") if key == "release" else None
-        return bool(modifiers & CAPTIVE_NOUNS) or (captive is not None and _captives(captive))
+        captive = prep_object(noun, "of") if key == "release" else None
+        return bool(modifiers & CAPTIVE_NOUNS) or (captive is not None and captives(captive))
     if key == "resolution":
         return any(context.entity(t) and context.entity(t).label == "ORG"  # type: ignore
                    for t in noun.children if t.dep_ in ("compound", "poss"))
