@@ -13,9 +13,15 @@ Read from the parse with news conventions:
   a quotation the parse leaves unlinked belongs to the speech verb beside it in its
   sentence ("The talks resumed," the spokesman told reporters; X said: "..."); one with
   no cue of its own that follows a quote continues it ("A," he said. "B.");
+- a claim named by a noun belongs to its owner ("Trump's claim that ..."); a quotation
+  signed with a dash and a name is that person's (“...” ― Carla Sanchez); in a
+  transcript, "WALLACE: ..." is Wallace's turn;
+- a trailing aside after a comma is the writer's, not the source's (", citing ...",
+  ", which ...", an apposition);
 - a cue inside a quotation is part of what the speaker said, not a new attribution;
 - a short paragraph standing in quotation marks with no cue and no closing full stop
-  is a subheading, not a quote of whoever is named near it.
+  is a subheading, not a quote of whoever is named near it; a quoted term, name or
+  title ("Morning Joe") is no quote either.
 The speaker is resolved to a name through the article's own mentions
 (quote_speakers.py). Kind follows PARC: direct when every word is inside quotation
 marks, indirect when none is, mixed otherwise.
@@ -49,11 +55,13 @@ OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "acomp", "attr"}
 # A participle or a coordinated verb shares the subject of the verb it hangs from.
 SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}
 CONTINUED_WORDS = 4  # an uncued quotation shorter than this is a scare quote or a title
-SUBHEADING_WORDS = 12
-MIN_QUOTED_WORDS = 2
-TITLE_WORDS = 8
+SUBHEADING_WORDS = 12  # a quoted paragraph longer than this is no subheading
+MIN_QUOTED_WORDS = 2  # one quoted word is a term ("deplorables"), not a quote
+TITLE_WORDS = 8  # up to this many capitalised words in quotes are a title or a name
 MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+# A date or a number before a cue is not its speaker ("7 p.m. ... said").
 NUMERIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Conjunctions that open the writer's own aside after reported content.
 GLOSS_MARKERS = {"although", "though", "while", "whereas"}
 
 
@@ -66,7 +74,8 @@ class Attribution:
     cue: str | None
     subject: int | None  # token index of the speaker's mention, if the cue has one
     sentence: int
-    how: str  # clause, to, object, prep, according, direct, continued
+    how: str  # the rule that found it: clause, to, prep, object, according, claim,
+    # transcript, direct, signed, continued (kept in the record's extractor)
     speaker: Speaker = NOBODY
 
 
@@ -101,9 +110,9 @@ def find_quotes(analysis: Analysis) -> Analysis:
     if doc is None:
         return analysis.add(quotes=())
     page = _page(analysis.article.text, doc)
-    found = [_widened(a, page) for a in _verb_attributions(doc, page)]
-    found += _according_to(doc, page)
-    found += _noun_attributions(doc, page)
+    found = [_widened(a, page) for a in _verb_attributions(page)]
+    found += _according_to(page)
+    found += _noun_attributions(page)
     found += _transcript_turns(doc, page, _person_words(analysis.entities))
     found += _direct_attributions(doc, page, found)
     context = speaker_context(doc, page.tokens, page.text, analysis.entities, page.inside)
@@ -126,7 +135,7 @@ def _page(text: str, doc: Any) -> Page:
 # ----------------------------------------------------------------- reported speech
 
 
-def _verb_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
+def _verb_attributions(page: Page) -> Iterator[Attribution]:
     for token in page.tokens:
         if token.pos_ != "VERB" or page.inside[token.idx]:
             continue
@@ -188,8 +197,8 @@ def _gloss_head(token: Any) -> Any:
     if token.lower_ in GLOSS_MARKERS and token.dep_ == "mark":
         return token.head
     for candidate in (token, token.head):
-            if candidate.dep_ == "appos" and candidate.left_edge.i == token.i:
-                return candidate
+        if candidate.dep_ == "appos" and candidate.left_edge.i == token.i:
+            return candidate
     return None
 
 
@@ -309,7 +318,7 @@ def _cue_text(verb: Any) -> str:
     return " ".join([verb.text] + [p.text for p in particles])
 
 
-def _according_to(doc: Any, page: Page) -> Iterator[Attribution]:
+def _according_to(page: Page) -> Iterator[Attribution]:
     """"..., according to X": X says the clause the phrase modifies."""
     for token in page.tokens:
         if token.lower_ != "according" or page.inside[token.idx]:
@@ -333,10 +342,10 @@ def _according_to(doc: Any, page: Page) -> Iterator[Attribution]:
                               page.sentence_at(token.idx), "according")
 
 
-def _noun_attributions(doc: Any, page: Page) -> Iterator[Attribution]:
-    """A claim named by a noun: "Trump's claim that the vote is rigged", "her plan to
-    raise taxes"; the owner of the noun, or the subject of the verb that makes or repeats
-    it ("he repeated the claim that ..."), is the source."""
+def _noun_attributions(page: Page) -> Iterator[Attribution]:
+    """A claim named by a noun: "Trump's claim that the vote is rigged"; the owner of the
+    noun, or the subject of the verb that makes or repeats it ("he repeated the claim
+    that ..."), is the source. A claim nobody in the sentence owns is left out."""
     for token in page.tokens:
         if token.pos_ != "NOUN" or page.inside[token.idx]:
             continue
@@ -574,8 +583,6 @@ def _trimmed(tokens: list[Any], first: int, last: int) -> tuple[int, int] | None
     if first > last:
         return None
     return tokens[first].idx, tokens[last].idx + len(tokens[last].text)
-
-
 
 
 STAGE = Stage("quotes", needs=frozenset({"doc", "entities"}),
