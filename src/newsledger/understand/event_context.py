@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .event_lexicon import ROLE_NOUNS
+from .event_words import child_of, trigger_shapes
 from .pipeline import Analysis
 from .records import Entity, TimeExpression
 
@@ -37,41 +38,43 @@ class RoleMention:
     affiliations: frozenset[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleContext:
     analysis: Analysis
-    entity_at: dict[int, Entity] = field(default_factory=dict)
-    time_at: dict[int, TimeExpression] = field(default_factory=dict)
-    persons: list[tuple[int, int, str]] = field(default_factory=list)  # start, sentence, name
-    roles: list[RoleMention] = field(default_factory=list)
-    countries: tuple[str, ...] = ()
+    sentence_starts: tuple[int, ...]  # first word of each sentence
+    entity_at: dict[int, Entity]  # word index -> the entity it is part of
+    time_at: dict[int, TimeExpression]  # word index -> the dated time expression
+    countries: tuple[str, ...]  # the article's GPE names, longest first
+    shapes: tuple[int, ...]  # per word: which triggers it may be (event_words)
+    persons: tuple[tuple[int, int, str], ...] = ()  # start, sentence, name
+    roles: tuple[RoleMention, ...] = ()
     mediators: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # names the article makes the subject of a verb
-    quoted: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, speaker
-    shapes: list[int] = field(default_factory=list)  # per word: which triggers it may be
-    sentence_starts: list[int] = field(default_factory=list)  # first token of each sentence
+    quoted: tuple[tuple[int, int, str], ...] = ()  # start, end, speaker of quotations
 
     @classmethod
     def build(cls, analysis: Analysis) -> ArticleContext:
         doc = analysis.doc
-        context = cls(analysis)
-        context.sentence_starts = [sentence.start for sentence in doc.sents]
-        context.entity_at = _by_token(doc, analysis.entities)
-        context.time_at = _by_token(doc, [t for t in analysis.times if _dated(t)])
-        context.countries = tuple(sorted({e.entity for e in analysis.entities
-                                          if e.label == "GPE"}, key=len, reverse=True))
+        entity_at = _by_token(doc, analysis.entities)
+        context = cls(
+            analysis, tuple(sentence.start for sentence in doc.sents), entity_at,
+            _by_token(doc, [t for t in analysis.times if _dated(t)]),
+            tuple(sorted({e.entity for e in analysis.entities if e.label == "GPE"},
+                         key=len, reverse=True)),
+            tuple(trigger_shapes(doc)))
         people = [(e, doc.char_span(e.start, e.end, alignment_mode="expand"))
                   for e in analysis.entities if e.label == "PERSON"]
-        context.persons = sorted((e.start, context.sentence_of(span.start), e.entity)
-                                 for e, span in people if span is not None)
-        context.roles = _role_mentions([span.root for _, span in people if span is not None],
-                                       context)
-        context.mediators = _article_mediators(context)
-        context.subjects = frozenset(context.entity_at[i].entity for i in context.entity_at
-                                     if doc[i].dep_ in ("nsubj", "nsubjpass"))
-        context.quoted = sorted((q.start, q.end, q.speaker) for q in analysis.quotes
-                                if q.speaker and q.kind in ("direct", "mixed"))
-        return context
+        return replace(
+            context,
+            persons=tuple(sorted((e.start, context.sentence_of(span.start), e.entity)
+                                 for e, span in people if span is not None)),
+            roles=_role_mentions([span.root for _, span in people if span is not None],
+                                 context),
+            mediators=_article_mediators(context),
+            subjects=frozenset(entity_at[i].entity for i in entity_at
+                               if doc[i].dep_ in ("nsubj", "nsubjpass")),
+            quoted=tuple(sorted((q.start, q.end, q.speaker) for q in analysis.quotes
+                                if q.speaker and q.kind in ("direct", "mixed"))))
 
     def speaker_at(self, token: Token) -> str | None:
         """Who says the quotation this word stands in ("I have condemned ..." -> its
@@ -136,19 +139,6 @@ class ArticleContext:
         return holders[-1]
 
 
-def child_of(token: Token, *deps: str) -> Token | None:
-    """The first child with one of these relations (for a subject, also one the parser
-    hung on the auxiliary: "Qatar ... is mediating")."""
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    if "nsubj" in deps:
-        for aux in token.children:
-            if aux.dep_ in ("aux", "auxpass"):
-                for child in aux.children:
-                    if child.dep_ in deps:
-                        return child
-    return None
 
 
 def _dated(time: TimeExpression) -> bool:
@@ -166,7 +156,7 @@ def _by_token(doc: Any, records: Any) -> dict[int, Any]:
     return found
 
 
-def _role_mentions(names: list[Token], context: ArticleContext) -> list[RoleMention]:
+def _role_mentions(names: list[Token], context: ArticleContext) -> tuple[RoleMention, ...]:
     """People named with their job: a job noun as compound ("spokesman X"), as the
     head the name is in apposition to ("the head of Mossad, X"), or as apposition
     ("X, the spokesman")."""
@@ -179,7 +169,7 @@ def _role_mentions(names: list[Token], context: ArticleContext) -> list[RoleMent
                                      and context.entity_at[t.i].label in ("ORG", "GPE"))
             found.append(RoleMention(token.idx, entity.entity,
                                      ROLE_NOUNS[job.lemma_.lower()], affiliations))
-    return sorted(found, key=lambda mention: mention.start)
+    return tuple(sorted(found, key=lambda mention: mention.start))
 
 
 def _jobs_of(name: Token) -> list[Token]:

@@ -15,12 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-from spacy import symbols
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.strings import StringStore
 
 from .event_context import ACTOR_LABELS, ArticleContext, child_of
 from .event_guards import GUARDS, has_actor_object
@@ -39,11 +34,9 @@ from .event_lexicon import (
     GUARDED_NOUNS,
     HAPPEN_VERBS,
     LABOUR_STRIKE_WORDS,
-    LEMMA_FIXES,
     LIFTING_VERBS,
     MILITARY_WORDS,
     NEEDS_OBJECT,
-    NOUN_TYPES,
     OCCURRENCE_VERBS,
     PRESENTING_VERBS,
     PROPOSAL_NOUNS,
@@ -57,7 +50,12 @@ from .event_lexicon import (
 )
 from .event_words import (
     MEASURE_NOUNS,
+    NOUN_SHAPE,
+    ONGOING_WORDS,
     PARTICLES,
+    STALLED_WORDS,
+    STATE_SHAPE,
+    VERB_SHAPE,
     captives,
     event_noun,
     natural_subject,
@@ -80,22 +78,10 @@ CARRYING_PREPS = {
     "to": {"return"},
 }
 ENDING_NOUNS = {"end", "collapse", "breakdown", "suspension", "failure", "halt", "stalling"}
-ONGOING_WORDS = {"ongoing", "underway", "continuing", "active", "progressing", "stalled",
-                 "deadlocked", "suspended", "frozen", "over"}
-STALLED_WORDS = {"stalled", "deadlocked", "suspended", "frozen"}
 # Positions where a bare event noun is reported as having happened.
 NOUN_SLOTS = {"nsubj", "nsubjpass", "appos", "ROOT"}
 FACT_PREPS = {"since", "after", "before", "following", "during", "amid", "amidst", "in",
               "despite"}
-
-
-VERB_LEMMAS = (set(VERB_TYPES) | ASPECT_VERBS | HAPPEN_VERBS | END_VERBS | AGREEING_VERBS |
-               REJECTING_VERBS | PRESENTING_VERBS | DELIVERY_VERBS | ARRIVAL_VERBS |
-               RELEASE_VERBS | LIFTING_VERBS | SENDING_VERBS | {"hold", "call", "take"})
-NOUN_LEMMAS = set(NOUN_TYPES) | MEASURE_NOUNS
-VERB_SHAPE, STATE_SHAPE, NOUN_SHAPE = 1, 2, 4
-VERB_POS, ADJ_POS, NOUN_POS, PROPN_POS = (int(symbols.VERB), int(symbols.ADJ),
-                                          int(symbols.NOUN), int(symbols.PROPN))
 
 
 @dataclass(frozen=True)
@@ -108,41 +94,9 @@ class Candidate:
     weak: bool = False
 
 
-def trigger_shapes(doc: Any) -> list[int]:
-    """For each word, which shapes of trigger it may be (VERB_SHAPE, STATE_SHAPE,
-    NOUN_SHAPE bits), read from the parse's arrays in one pass: most words trigger
-    nothing, and this is the only look every word gets."""
-    verbs, states, nouns = _shape_hashes()
-    shapes = []
-    for pos, lemma, lower in doc.to_array([POS, LEMMA, LOWER]).tolist():
-        shape = 0
-        if pos == VERB_POS and (lemma in verbs or lower in verbs):
-            shape |= VERB_SHAPE
-        elif pos in (ADJ_POS, VERB_POS) and (lemma in states or lower in states):
-            shape |= STATE_SHAPE
-        if pos in (NOUN_POS, PROPN_POS) and (lemma in nouns or lower in nouns):
-            shape |= NOUN_SHAPE
-        shapes.append(shape)
-    return shapes
-
-
-@lru_cache(maxsize=1)
-def _shape_hashes() -> tuple[set[int], set[int], set[int]]:
-    """The lexicon as spaCy string hashes (the same in every vocabulary)."""
-    strings = StringStore()
-
-    def hashes(words: set[str]) -> set[int]:
-        return {strings[w] for w in words} | {strings[w.capitalize()] for w in words}
-
-    return (hashes(VERB_LEMMAS | set(LEMMA_FIXES)), hashes(ONGOING_WORDS | ACCOUNTABLE_WORDS),
-            hashes(NOUN_LEMMAS | {"talks"}))
-
-
 def candidates(sentence: Any, context: ArticleContext) -> Iterator[Candidate]:
     """Every event trigger of one sentence, verbs first so they claim their nouns."""
     doc = sentence.doc
-    if not context.shapes:
-        context.shapes = trigger_shapes(doc)  # once per article
     shapes = context.shapes
     found_shapes = [(i, shapes[i]) for i in range(sentence.start, sentence.end) if shapes[i]]
     verbs = [doc[i] for i, shape in found_shapes if shape & VERB_SHAPE]

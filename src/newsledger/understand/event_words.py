@@ -4,20 +4,41 @@ prepositional object)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from .event_context import child_of
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import StringStore
+
 from .event_lexicon import (
+    ACCOUNTABLE_WORDS,
+    AGREEING_VERBS,
+    ARRIVAL_VERBS,
+    ASPECT_VERBS,
     CAPTIVE_NOUNS,
+    DELIVERY_VERBS,
+    END_VERBS,
+    HAPPEN_VERBS,
     LABOUR_STRIKE_WORDS,
     LEMMA_FIXES,
+    LIFTING_VERBS,
     NATURAL_FORCES,
     NOT_RELEASED,
     NOUN_TYPES,
+    PRESENTING_VERBS,
+    REJECTING_VERBS,
+    RELEASE_VERBS,
+    SENDING_VERBS,
+    VERB_TYPES,
     VERBAL_TARGETS,
 )
 
 Token = Any
+
+ONGOING_WORDS = {"ongoing", "underway", "continuing", "active", "progressing", "stalled",
+                 "deadlocked", "suspended", "frozen", "over"}
+STALLED_WORDS = {"stalled", "deadlocked", "suspended", "frozen"}
 
 # "weeks of talks", "a wave of strikes": the event is the noun after "of".
 MEASURE_NOUNS = {"week", "day", "month", "year", "hour", "night", "round", "series", "wave",
@@ -120,3 +141,56 @@ def captives(theme: Token) -> bool:
 def natural_subject(verb: Token) -> bool:
     subject = child_of(verb, "nsubj")
     return subject is not None and subject.lemma_.lower() in NATURAL_FORCES
+
+
+def child_of(token: Token, *deps: str) -> Token | None:
+    """The first child with one of these relations (for a subject, also one the parser
+    hung on the auxiliary: "Qatar ... is mediating")."""
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    if "nsubj" in deps:
+        for aux in token.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                for child in aux.children:
+                    if child.dep_ in deps:
+                        return child
+    return None
+
+
+VERB_LEMMAS = (set(VERB_TYPES) | ASPECT_VERBS | HAPPEN_VERBS | END_VERBS | AGREEING_VERBS |
+               REJECTING_VERBS | PRESENTING_VERBS | DELIVERY_VERBS | ARRIVAL_VERBS |
+               RELEASE_VERBS | LIFTING_VERBS | SENDING_VERBS | {"hold", "call", "take"})
+NOUN_LEMMAS = set(NOUN_TYPES) | MEASURE_NOUNS
+VERB_SHAPE, STATE_SHAPE, NOUN_SHAPE = 1, 2, 4
+VERB_POS, ADJ_POS, NOUN_POS, PROPN_POS = (int(symbols.VERB), int(symbols.ADJ),
+                                          int(symbols.NOUN), int(symbols.PROPN))
+
+def trigger_shapes(doc: Any) -> list[int]:
+    """For each word, which shapes of trigger it may be (VERB_SHAPE, STATE_SHAPE,
+    NOUN_SHAPE bits), read from the parse's arrays in one pass: most words trigger
+    nothing, and this is the only look every word gets."""
+    verbs, states, nouns = _shape_hashes()
+    shapes = []
+    for pos, lemma, lower in doc.to_array([POS, LEMMA, LOWER]).tolist():
+        shape = 0
+        if pos == VERB_POS and (lemma in verbs or lower in verbs):
+            shape |= VERB_SHAPE
+        elif pos in (ADJ_POS, VERB_POS) and (lemma in states or lower in states):
+            shape |= STATE_SHAPE
+        if pos in (NOUN_POS, PROPN_POS) and (lemma in nouns or lower in nouns):
+            shape |= NOUN_SHAPE
+        shapes.append(shape)
+    return shapes
+
+
+@lru_cache(maxsize=1)
+def _shape_hashes() -> tuple[set[int], set[int], set[int]]:
+    """The lexicon as spaCy string hashes (the same in every vocabulary)."""
+    strings = StringStore()
+
+    def hashes(words: set[str]) -> set[int]:
+        return {strings[w] for w in words} | {strings[w.capitalize()] for w in words}
+
+    return (hashes(VERB_LEMMAS | set(LEMMA_FIXES)), hashes(ONGOING_WORDS | ACCOUNTABLE_WORDS),
+            hashes(NOUN_LEMMAS | {"talks"}))
