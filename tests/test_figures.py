@@ -152,6 +152,7 @@ def test_no_figures_from_dates_times_or_ordinals(examples: dict[str, Analysis]):
     ("Half the condos have sold.", "Half", 0.5),
     ("The recipe needs 1/2 pound of flour.", "1/2 pound", 0.5),
     ("Revenue grew more than sixfold.", "sixfold", 6),
+    ("Half a million people fled.", "Half a million", 500_000),
     ("The gas is cooled to minus 260 degrees.", "minus 260", -260),
     ("The Hornets' offense was -5 yards.", "-5 yards", -5),
 ])
@@ -198,6 +199,9 @@ def test_qualifiers(sentence: str, written: str, qualifier: str):
     ("The road is 2,000km long.", "2,000km", "kilometre"),
     ("It weighs about 10 tons.", "10 tons", "ton"),
     ("The 65-year-old retired.", "65-year-old", "year of age"),
+    ("John Smith, 23, of Chicago was arrested.", "23", "year of age"),
+    ("She retired aged 44 last year.", "44", "year of age"),
+    ("The new chip is 2x faster.", "2x", "times"),
     ("Five soldiers were wounded.", "Five", "person"),
     ("The firm built 435 homes.", "435", "home"),
     ("Dozens were wounded in the blast.", "Dozens", "person"),

@@ -43,6 +43,7 @@ NUMBER_RE = re.compile(
        |(?P<digits>(?<![\d.,])(?:{_DIGITS}))
            (?:(?P<glued>k|m|mn|mln|mil|b|bn|bln|tn|trn)\b
               |\s?(?P<bigscale>(?:{_SCALE_WORD})\b(?:[\s-]+(?:{_SCALE_WORD})\b)*))?
+       |(?P<halfscale>\bhalf\s+an?\s+(?:{_SCALE_WORD}|dozen)\b)
        |(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
                      |dozens|hundreds|thousands|millions|billions)\b)
        |(?P<fraction>\b(?:(?:a|an|one|two|three|four|nine)[\s-]+)?
@@ -100,6 +101,10 @@ def _read(match: re.Match[str], text: str) -> Number | None:
     if match["fold"]:  # "sixfold": six times
         word = match["fold"][:-4].lower()
         return Number(start, end, float(ONES.get(word) or TENS[word]), "fold", 1.0, False)
+    if match["halfscale"]:  # "half a million"
+        scale = match["halfscale"].split()[-1].lower()
+        return Number(start, end, 0.5 * SCALES.get(scale, 12.0), "words", SCALES.get(scale, 1.0),
+                      False)
     if match["vague"]:
         return Number(start, end, _vague_value(match["vague"]), "vague", 1.0, False)
     if match["fraction"]:

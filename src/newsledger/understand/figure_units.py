@@ -115,7 +115,7 @@ UNITS = {
 # Short forms whose case matters: "5 m" is metres, "5 M" is not a unit; "25C" is Celsius.
 CASED_UNITS = {"m": "metre", "g": "gram", "l": "litre", "L": "litre", "p": "pence",
                "C": "celsius", "F": "fahrenheit", "W": "watt", "V": "volt", "ha": "hectare",
-               "mi": "mile", "nm": "nanometre", "'": "foot", '"': "inch"}
+               "mi": "mile", "nm": "nanometre", "'": "foot", '"': "inch", "x": "times"}
 _RATE_DENOMINATORS = ("year|month|week|day|hour|minute|second|share|barrel|person|head|capita|"
                       "game|kilometre|kilometer|mile|litre|liter|gallon|tonne|ton|unit|night")
 _RATE_RE = re.compile(rf"^\s?(?:a|an|per|each|/)[\s-]?(?P<per>{_RATE_DENOMINATORS})\b", re.I)

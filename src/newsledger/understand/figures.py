@@ -339,11 +339,29 @@ def _unit_and_subject(item: Placed) -> tuple[str | None, str | None]:
     subject = _phrase(counted) if counted is not None and counted.pos_ != "PRON" else None
     if item.amount.unit is not None:
         return item.amount.unit, subject
+    if _an_age(item):
+        return "year of age", None
     if counted is None or counted.pos_ == "PRON":
         return None, subject
     if _is_people(counted):
         return "person", subject
     return counted.lemma_.lower(), subject
+
+
+def _an_age(item: Placed) -> bool:
+    """ "aged 44", "at age 15", "John Smith, 23, of Chicago": a person's age."""
+    number, value = item.number, item.amount.value
+    if not isinstance(value, float) or not value.is_integer() or not 0 < value < 120:
+        return False
+    doc = number.doc
+    before = doc[number.i - 1] if number.i > 0 else None
+    if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    name = doc[number.i - 2] if number.i > 1 else None
+    return before is not None and before.text == "," and after is not None \
+        and after.text in (",", ")") and name is not None \
+        and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
 
 
 def _is_people(token: Any) -> bool:
