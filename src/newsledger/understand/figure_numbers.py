@@ -102,8 +102,8 @@ def _read(match: re.Match[str], text: str) -> Number | None:
         word = match["fold"][:-4].lower()
         return Number(start, end, float(ONES.get(word) or TENS[word]), "fold", 1.0, False)
     if match["halfscale"]:  # "half a million"
-        scale = match["halfscale"].split()[-1].lower()
-        return Number(start, end, 0.5 * SCALES.get(scale, 12.0), "words", SCALES.get(scale, 1.0),
+        word = match["halfscale"].split()[-1].lower()
+        return Number(start, end, 0.5 * SCALES.get(word, 12.0), "words", SCALES.get(word, 1.0),
                       False)
     if match["vague"]:
         return Number(start, end, _vague_value(match["vague"]), "vague", 1.0, False)
