@@ -100,7 +100,7 @@ def find_figures(analysis: Analysis) -> Analysis:
     readings = _readings(placed, text)
     figures = [_figure(analysis, item, readings[_anchor(item).i], sentences[item.sentence])
                for item in placed]
-    figures.extend(victim_figures(analysis, sentences, [f for f in figures]))
+    figures.extend(victim_figures(analysis, sentences, figures))
     return analysis.add(figures=tuple(sorted(figures, key=lambda f: (f.start, f.end))))
 
 
