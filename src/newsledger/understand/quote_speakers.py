@@ -6,7 +6,8 @@ News conventions this follows, in place of a coreference model:
 - "he" and "she" are the person the story is following: an earlier subject of the same
   sentence, else the latest person quoted or the latest person acting as a subject, of
   the pronoun's gender where the article shows it (Mr./Mrs., spokeswoman, or the
-  pronouns that follow the person's mentions);
+  "he" or "she" that follows the sentences naming only them); a name inside a
+  quotation is not an antecedent (the speaker's "he" is someone else);
 - "the spokesman", "the Qatari official", "the mayor" are the person the article last
   introduced with that role, else the person last quoted (a role word as a subject is how
   wire copy refers back to its speaker); "the ministry" is the organisation last named
@@ -38,7 +39,7 @@ MALE_TITLES = {"mr", "mr.", "sir", "spokesman", "congressman", "chairman", "busi
                "king", "prince", "father", "son", "brother", "husband", "lord"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "spokeswoman",
                  "congresswoman", "chairwoman", "businesswoman", "queen", "princess",
-                 "mother", "daughter", "sister", "wife", "lady", "first lady"}
+                 "mother", "daughter", "sister", "wife", "lady"}
 # Nouns that name a person by role; as a definite subject ("the spokesman said") they
 # refer back to a person the article has named.
 PERSON_ROLES = frozenset("""
@@ -91,12 +92,11 @@ class Mention:
     subject: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class SpeakerContext:
     """What the article says about its people, built once; `said` grows as speakers are
     resolved in text order (the latest person quoted is the likeliest "he")."""
 
-    doc: Any
     tokens: list[Any]
     text: str
     quoted: bytearray
@@ -123,7 +123,7 @@ def speaker_context(doc: Any, tokens: list[Any], text: str, entities: Sequence[E
     mentions = [m for m in _mentions(tokens, entity_of, sentence_of) if not quoted[m.start]]
     subjects = [t for t in tokens if t.dep_ == "nsubj" and not quoted[t.idx] and _main_subject(t)]
     genders = _genders(tokens, sentence_of, entity_of, quoted)
-    return SpeakerContext(doc, tokens, text, quoted, sentence_of, entity_of, mentions,
+    return SpeakerContext(tokens, text, quoted, sentence_of, entity_of, mentions,
                           [m.start for m in mentions], genders, _roles(tokens, entity_of),
                           [t.i for t in subjects], [t.idx for t in subjects])
 
@@ -263,10 +263,10 @@ def resolve(context: SpeakerContext, token: Any) -> Speaker:
     word = token.lower_
     if word in MALE or word in FEMALE:
         found = _person_for_pronoun(context, token, "m" if word in MALE else "f")
-        return _named(found, start, end, person=True) if found else Speaker(written, start, end)
+        return Speaker(found or written, start, end, person=found is not None)
     if word in PLURAL or word == "it":
         found = _group_for_pronoun(context, token, plural=word != "it")
-        return _named(found, start, end) if found else Speaker(written, start, end)
+        return Speaker(found or written, start, end)
     named = _name_in_phrase(context, token)
     if named is not None:
         others = [_name_in_phrase(context, c) for c in token.children if c.dep_ == "conj"]
@@ -274,10 +274,6 @@ def resolve(context: SpeakerContext, token: Any) -> Speaker:
         return Speaker(" and ".join(names), start, end,
                        person=named.label == "PERSON" and len(names) == 1)
     return _by_role(context, token, start, end, written)
-
-
-def _named(name: str, start: int, end: int, person: bool = False) -> Speaker:
-    return Speaker(name, start, end, person)
 
 
 def _name_in_phrase(context: SpeakerContext, token: Any) -> Entity | None:
