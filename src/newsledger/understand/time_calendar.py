@@ -68,10 +68,11 @@ def shifted_weekday(published: dt.date, weekday: int, shift: str) -> dt.date:
 
 
 # The span of days around publication, (earliest, latest], that a month or a day written
-# without a year falls in, by how the sentence looks at it. A day a few weeks ahead in a
-# past-tense sentence is mostly a date set ("extended the offer to Nov. 20"); a month
-# ahead of a report is last year's ("a ruling in January" read in November).
-WINDOWS = {"past": (-303, 62), "past month": (-334, 0), "future": (-14, 351),
+# without a year falls in, by how the sentence looks at it: in a report, a month on or
+# before publication, a day up to two months ahead (a date announced: "extended the offer
+# to Nov. 20"); in a plan, from two weeks back; a deadline ("by", "payable", "effective")
+# from two months back to ten ahead; otherwise from nine months back to three ahead.
+WINDOWS = {"past": (-303, 62), "past month": (-366, 0), "future": (-14, 351),
            "deadline": (-62, 303), None: (-273, 92)}
 
 

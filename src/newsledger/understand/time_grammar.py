@@ -218,7 +218,7 @@ RULES = (
                         r"next|last|following)\s+(?:few\s+|several\s+)?(?P<unit>(?:hours|days|"
                         r"weeks|months|quarters|years|decades|centuries))(?P<ahead>\s+ahead)?"),
     _rule("bare_span", r"(?P<unit>hours|days|weeks|months|years|decades|centuries)"
-                       r"(?!\s+(?:of|ago|before|after|earlier|later|old)\b)",
+                       r"(?!\s+(?:ago|before|after|earlier|later|old)\b)",
           after_word=r"^(?:for|within|in|over|after|took|take|takes|lasted|last)$"),
     # --- the present, past and future as such
     _rule("reference", r"(?P<present>now|currently|nowadays|presently|"

@@ -58,11 +58,14 @@ SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "through", "this"
 DEADLINE_WORDS = {"by", "until", "till", "effective", "payable", "record", "expire", "expires",
                   "due", "deadline", "before"}
 OPEN_END_WORDS = {"through", "to"}
-# Words after which a bare year or a month that is also a verb ("May") is a date.
+# Words after which a bare year or a month that is also a verb ("May") is a date; a bare
+# year needs more than "and" or "to" ("and 2000 people").
 DATE_PREPOSITIONS = {"in", "since", "by", "of", "from", "to", "until", "till", "through",
                      "during", "before", "after", "between", "and", "early", "late", "mid",
                      "last", "this", "next", "around", "about", "for", "throughout",
                      "circa", "or", "fiscal", "'s", "than", "into", "as", "at", "on"}
+YEAR_PREPOSITIONS = DATE_PREPOSITIONS - {"and", "or", "to", "as", "at", "on", "than", "for",
+                                         "'s", "about", "around", "this", "last", "next"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def _date_tense(ctx: Context) -> str | None:
     whatever the verb's tense; "since" looks back."""
     if ctx.word_before == "since":
         return "past"
-    if ctx.word_before in DEADLINE_WORDS:
+    if ctx.word_before in DEADLINE_WORDS and ctx.tense != "future":
         return "deadline"
     if ctx.word_before in OPEN_END_WORDS and ctx.tense != "future":
         return None
@@ -169,8 +172,8 @@ def month(m: Match, ctx: Context) -> Reading | None:
 def year(m: Match, ctx: Context) -> Reading | None:
     value = int(m["year"])
     lead = m.group()[: m.start("year") - m.start()]
-    if not (lead.strip() or ctx.word_before in DATE_PREPOSITIONS or ctx.entity == "DATE"):
-        return None  # "1,990 shares" is caught by the pattern; "2000 people" here
+    if not (lead.strip() or ctx.word_before in YEAR_PREPOSITIONS or ctx.entity == "DATE"):
+        return None  # "1,990 shares" is caught by the pattern; "and 2000 people" here
     return "DATE", str(value)
 
 
@@ -657,6 +660,8 @@ def _point_from(day: dt.date, amount: float, unit: str) -> str:
 
 def duration(m: Match, ctx: Context) -> Reading | None:
     unit = _unit(m["unit"])
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text_after):
+        return None  # "a quarter of the vote", "three quarters of the city"
     if unit == "second" and m["amount"].lower() in ("a", "an"):
         return None  # "a second" is an ordinal far more often than a second
     if m["upper"] or number_value(m["amount"]) is None:
