@@ -254,6 +254,8 @@ def _modifier_name(head: Token, context: ArticleContext, labels: set[str]) -> st
                 name = context.name(child, labels - PLACE_LABELS | {"GPE"})
                 if name:
                     return name
+                if dep == "poss" and child.lower_ in ("its", "their"):
+                    return context.group_before(child)
     return None
 
 

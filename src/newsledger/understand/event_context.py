@@ -50,6 +50,7 @@ class ArticleContext:
     roles: tuple[RoleMention, ...] = ()
     mediators: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # names the article makes the subject of a verb
+    acting: tuple[tuple[int, int, str], ...] = ()  # start, sentence, name of subject groups
     quoted: tuple[tuple[int, int, str], ...] = ()  # start, end, speaker of quotations
 
     @classmethod
@@ -73,6 +74,9 @@ class ArticleContext:
             mediators=_article_mediators(context),
             subjects=frozenset(entity_at[i].entity for i in entity_at
                                if doc[i].dep_ in ("nsubj", "nsubjpass")),
+            acting=tuple((doc[i].idx, context.sentence_of(i), entity_at[i].entity)
+                         for i in sorted(entity_at) if doc[i].dep_ in ("nsubj", "poss")
+                         and entity_at[i].label in ("ORG", "GPE")),
             quoted=tuple(sorted((q.start, q.end, q.speaker) for q in analysis.quotes
                                 if q.speaker and q.kind in ("direct", "mixed"))))
 
@@ -121,6 +125,18 @@ class ArticleContext:
             if start >= token.idx:
                 break
             if person_sentence >= sentence - 2:
+                found = name
+        return found
+
+    def group_before(self, token: Token) -> str | None:
+        """"its jets", "their fighters": the organisation or country last made the
+        subject (or owner) of a clause, in this sentence or the one before."""
+        sentence = self.sentence_of(token.i)
+        found = None
+        for start, group_sentence, name in self.acting:
+            if start >= token.idx:
+                break
+            if group_sentence >= sentence - 1:
                 found = name
         return found
 
