@@ -148,6 +148,11 @@ def test_reported_speech_with_a_participle_shares_the_subject():
     assert added.speaker == "the mayor" and added.cue == "adding" and added.kind == "mixed"
 
 
+def test_that_said_attributes_nothing():
+    found = analysed("That said, the ceasefire has held for a week.")
+    assert found.quotes == ()
+
+
 def test_apostrophes_do_not_open_quotations():
     text = "Israel's cabinet met on Sunday; the '90s deal was the topic. 'Talks go on,' he said."
     regions = quote_regions(text)

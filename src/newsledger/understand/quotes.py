@@ -145,10 +145,13 @@ def _verb_attributions(page: Page) -> Iterator[Attribution]:
             continue
         first, last, how = content
         subject = _subject(token, page)
-        if subject is None and _infinitive(token):
-            continue  # "too early to tell whether ...": nobody is speaking
+        if (subject is None and _infinitive(token)) or _discourse_marker(token, page):
+            continue  # "too early to tell whether ...", "That said, ...": nobody speaks
+        first, last = _within_paragraph(token, first, last, page)
         if first <= token.i <= last:  # "which he said had ...": the cue is not content
             first = token.i + 1
+        if first > last:
+            continue
         span = _trimmed(page.tokens, first, _without_gloss(first, last, page))
         if span is None:
             continue
@@ -156,6 +159,23 @@ def _verb_attributions(page: Page) -> Iterator[Attribution]:
             span = _after_colon(token, span, page)
         yield Attribution(span[0], span[1], _cue_text(token), subject,
                           page.sentence_at(token.idx), how)
+
+
+def _discourse_marker(verb: Any, page: Page) -> bool:
+    """"That said, ..." opens a sentence; it attributes nothing."""
+    i = verb.i
+    return (0 < i < len(page.tokens) - 1 and page.tokens[i - 1].lower_ in ("that", "this")
+            and page.tokens[i - 1].is_sent_start and page.tokens[i + 1].text == ",")
+
+
+def _within_paragraph(cue: Any, first: int, last: int, page: Page) -> tuple[int, int]:
+    """Reported content stays in its cue's paragraph: a parse that runs paragraphs into
+    one sentence must not carry the next paragraph along."""
+    while first < cue.i and not page.same_paragraph(page.tokens[first].idx, cue.idx):
+        first += 1
+    while last > cue.i and not page.same_paragraph(page.tokens[last].idx, cue.idx):
+        last -= 1
+    return first, last
 
 
 def _after_colon(verb: Any, span: tuple[int, int], page: Page) -> tuple[int, int]:
@@ -330,7 +350,7 @@ def _according_to(page: Page) -> Iterator[Attribution]:
         clause = token.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        first, last = clause.left_edge.i, clause.right_edge.i
+        first, last = _within_paragraph(token, clause.left_edge.i, clause.right_edge.i, page)
         phrase_first, phrase_last = token.left_edge.i, token.right_edge.i
         if phrase_first <= first + 1:
             first = phrase_last + 1
