@@ -257,7 +257,14 @@ def resolve(context: SpeakerContext, token: Any) -> Speaker:
     """The speaker a subject token stands for."""
     if token.lower_ in RELATIVE and token.head.dep_ in ("relcl", "acl") \
             and token.head.head.i != token.i:
-        return resolve(context, token.head.head)
+        noun = token.head.head
+        found = resolve(context, noun)
+        if found.start is not None and found.end is not None \
+                and found.start <= token.idx < found.end \
+                and found.name == context.text[found.start:found.end]:
+            start, end = _phrase(noun)  # not the relative clause that holds the cue
+            return Speaker(context.text[start:end], start, end, found.person)
+        return found
     start, end = _phrase(token)
     written = context.text[start:end]
     word = token.lower_
