@@ -258,22 +258,22 @@ def resolve(context: SpeakerContext, token: Any) -> Speaker:
     if token.lower_ in RELATIVE and token.head.dep_ in ("relcl", "acl") \
             and token.head.head.i != token.i:
         noun = token.head.head
-        found = resolve(context, noun)
-        if found.start is not None and found.end is not None \
-                and found.start <= token.idx < found.end \
-                and found.name == context.text[found.start:found.end]:
+        antecedent = resolve(context, noun)
+        if antecedent.start is not None and antecedent.end is not None \
+                and antecedent.start <= token.idx < antecedent.end \
+                and antecedent.name == context.text[antecedent.start:antecedent.end]:
             start, end = _phrase(noun)  # not the relative clause that holds the cue
-            return Speaker(context.text[start:end], start, end, found.person)
-        return found
+            return Speaker(context.text[start:end], start, end, antecedent.person)
+        return antecedent
     start, end = _phrase(token)
     written = context.text[start:end]
     word = token.lower_
     if word in MALE or word in FEMALE:
-        found = _person_for_pronoun(context, token, "m" if word in MALE else "f")
-        return Speaker(found or written, start, end, person=found is not None)
+        person = _person_for_pronoun(context, token, "m" if word in MALE else "f")
+        return Speaker(person or written, start, end, person=person is not None)
     if word in PLURAL or word == "it":
-        found = _group_for_pronoun(context, token, plural=word != "it")
-        return Speaker(found or written, start, end)
+        group = _group_for_pronoun(context, token, plural=word != "it")
+        return Speaker(group or written, start, end)
     named = _name_in_phrase(context, token)
     if named is not None:
         others = [_name_in_phrase(context, c) for c in token.children if c.dep_ == "conj"]
