@@ -286,6 +286,10 @@ def test_words_that_are_not_events_here(text: str) -> None:
     "The only Ireland player offering a real threat was O'Driscoll.",
     "Gaetz dismissed accusations that his actions had hurt Israel.",
     "The report praised all those who live, work or visit London.",
+    '"Call off this summit," the senator tweeted.',
+    "The US had two goals: convincing Netanyahu to temper his plans; and reaching an "
+    "agreement between Israel and Saudi Arabia.",
+    "Israel and most Jewish groups agree.",
 ])
 def test_planned_denied_and_generic_are_not_events(text: str) -> None:
     assert not [e for e in events_of(text) if e.type != "SUPPORT"]

@@ -121,8 +121,9 @@ def _complement_guard(verb: Token, theme: Token | None, particle: str | None,
             "fight", "respond", "strike", "hit") else None
     if lemma == "agree" and child_of(verb, "ccomp") is not None:
         return None  # "agreed that ..." is an opinion
-    if lemma == "agree" and prep_object(verb, "with") is not None and xcomp is None:
-        return None
+    if lemma == "agree" and xcomp is None and theme is None and \
+            prep_object(verb, "to", "on", "upon") is None:
+        return None  # "Israel and most Jewish groups agree": an opinion shared
     if lemma == "deny":
         return kind if theme is not None and theme.lemma_.lower() in (
             "access", "entry", "visa", "request", "permission") else None

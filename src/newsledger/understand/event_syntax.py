@@ -67,11 +67,18 @@ def is_irrealis(candidate: Candidate) -> bool:
     if candidate.trigger.sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
         return True
     for token in anchors(candidate):
-        if _negated_or_modal(token) or _infinitive(token) or _gerund_as_noun(token):
+        if _negated_or_modal(token) or _infinitive(token) or _gerund_as_noun(token) or \
+                _imperative(token):
             return True
     if candidate.kind in ("state", "blame") and _negated_or_modal(candidate.trigger.head):
         return True  # "civilians are not responsible"
     return _irrealis_above(candidate.head)
+
+
+def _imperative(token: Token) -> bool:
+    """"Call off this summit," Wyden tweeted: asked for, not done."""
+    return token.tag_ == "VB" and token.dep_ in ("ROOT", "ccomp", "parataxis") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
 
 
 def _gerund_as_noun(token: Token) -> bool:
@@ -113,25 +120,31 @@ def _infinitive(token: Token) -> bool:
 def _irrealis_above(token: Token) -> bool:
     """Walk up the governing words: a negation, modal, "if", a verb or noun of wanting
     or fearing, or a preposition of purpose above the event takes it out of the facts.
-    Coordination and adverbial clauses other than "if" end the walk: "did not attend
-    because Hamas attacked" still reports the attack."""
+    Adverbial clauses other than "if" end the walk: "did not attend because Hamas
+    attacked" still reports the attack."""
     current = token
     while current.head.i != current.i:
         dep, parent = current.dep_, current.head
         if dep == "advcl":
             return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                        for c in current.children)
-        if dep == "conj":  # "would bring a rifle and shoot": the modal covers both
-            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in parent.children)
+        if dep == "conj":
+            # "would bring a rifle and shoot": the modal covers both conjuncts, their
+            # place in the sentence too ("two goals: convincing X and reaching Y"), but
+            # not the first one's negation
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in parent.children):
+                return True
+            current = parent
+            continue
         if dep not in SCOPE_DEPS:
             return False
         if dep == "pobj" and parent.lower_ in IRREALIS_PREPS:
             return True
-        if dep in COMPLEMENT_DEPS or dep in ("prep", "pobj"):
+        if dep in COMPLEMENT_DEPS or dep in ("prep", "pobj", "appos"):
             if parent.lemma_.lower() in IRREALIS_VERBS and parent.pos_ in ("VERB", "ADJ"):
                 return True
             if parent.lemma_.lower() in IRREALIS_NOUNS and parent.pos_ == "NOUN":
-                return True
+                return True  # "efforts to reach", "two goals: ... reaching an agreement"
         if _negated_or_modal(parent) and dep in COMPLEMENT_DEPS | {"relcl", "prep", "pobj"}:
             return True
         current = parent
