@@ -5,7 +5,7 @@ rule that a quote running on into the next paragraph leaves its first paragraph
 unclosed (so an unclosed double quote runs to the end of its paragraph); straight
 double quotes pair by turns; curly and angle quotes pair an opener with a closer, so a
 straight quote inside them stays inside; single quotes (‘…’ or '…') quote only where
-they open after a non-letter and close before one, so apostrophes (Israel's, ’90s)
+they open after a non-letter and close before one, so apostrophes (Brazil's, ’90s)
 never open a quote; a single-quoted phrase inside a double-quoted one is part of it;
 two apostrophes ('' and ``) are the double quotes of some wire and NYT texts.
 """
@@ -21,7 +21,7 @@ SINGLE_OPENERS = "‘'"
 SINGLE_CLOSERS = "’'"
 QUOTE_CHARACTERS = "\"“”„«»‘’'`‚"
 MARK = re.compile("[\"“”„«»‘'`]")
-# Punctuation that ends a clause before the closing mark ("...in Doha," he said) and
+# Punctuation that ends a clause before the closing mark ("...in Geneva," he said) and
 # belongs to the attribution, not the content.
 TRAILING_CLAUSE_PUNCTUATION = ",;:–—-"
 

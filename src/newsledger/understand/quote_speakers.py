@@ -1,14 +1,14 @@
 """Who is speaking: the subject of a cue, resolved to a name through the article's mentions.
 
 News conventions this follows, in place of a coreference model:
-- a name stands for the canonical name the entities stage gave it ("Ansari" is
-  "Majed al Ansari"); a name in apposition names a role ("the mayor, Bill de Blasio");
+- a name stands for the canonical name the entities stage gave it ("Barnier" is
+  "Michel Barnier"); a name in apposition names a role ("the mayor, Bill de Blasio");
 - "he" and "she" are the person the story is following: an earlier subject of the same
   sentence, else the latest person quoted or the latest person acting as a subject, of
   the pronoun's gender where the article shows it (Mr./Mrs., spokeswoman, or the
   "he" or "she" that follows the sentences naming only them); a name inside a
   quotation is not an antecedent (the speaker's "he" is someone else);
-- "the spokesman", "the Qatari official", "the mayor" are the person the article last
+- "the spokesman", "the Brazilian official", "the mayor" are the person the article last
   introduced with that role, else the person last quoted (a role word as a subject is how
   wire copy refers back to its speaker); "the ministry" is the organisation last named
   with that word;
@@ -237,7 +237,7 @@ def _title_before(tokens: list[Any], token: Any, entity: Entity) -> str | None:
 
 def _roles(tokens: list[Any], entity_of: dict[int, Entity]) -> dict[str, set[str]]:
     """The words the article introduces each person with: "Foreign Ministry spokesman
-    Majed Al-Ansari", "Bill de Blasio, the mayor", "the mayor, Bill de Blasio",
+    Ana Lima", "Bill de Blasio, the mayor", "the mayor, Bill de Blasio",
     "Republican presidential nominee Donald Trump"."""
     roles: dict[str, set[str]] = defaultdict(set)
     for token in tokens:

@@ -512,7 +512,7 @@ def _subheading(text: str, region: QuoteRegion, words: int) -> bool:
 
 def _widened(attribution: Attribution, page: Page) -> Attribution:
     """Reported speech that runs into a quotation takes the whole quotation; a mixed
-    quote keeps the marks of the quotation inside it ('the talks were "ongoing"'), a
+    quote keeps the marks of the quotation inside it ('the talks were "stalled"'), a
     wholly quoted one is the quoted words alone."""
     start, end = attribution.start, attribution.end
     for region in page.regions:
