@@ -17,7 +17,7 @@ from newsledger.settings import load_settings
 from newsledger.understand import parse, times
 from newsledger.understand.pipeline import Analysis
 from newsledger.understand.time_calendar import weekday_date, year_for_month
-from newsledger.understand.time_values import duration_value
+from newsledger.understand.time_spans import duration_value
 
 from .conftest import ANADOLU, TRT
 

@@ -87,6 +87,8 @@ def _trigger_words() -> dict[str, frozenset[str]]:
     add(("spring", "summer", "fall", "autumn", "winter"), "season_year", "shifted_period",
         "season")
     add(("weekend",), "the_weekend")
+    add(("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
+        "anaphoric")
     add(("nineteen", "thousand"), "spelled_year", "month_year", "season_year")
     add(DECADE_WORDS, "decade")
     add(("period",), "period")
@@ -172,6 +174,11 @@ RULES = (
     # --- relative to the publication day
     _rule("shifted_period", rf"{MODIFIER}*(?:the\s+)?(?P<shift>{SHIFT}|same|prior|latest)\s+"
                             rf"(?:fiscal\s+)?(?P<period>{PERIOD})(?!\s*-)"),
+    # "that day", "later that year", "the next morning": the date the article named last
+    _rule("anaphoric", rf"{MODIFIER}?(?:(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|"
+                       r"month|year|morning|afternoon|evening|night)|the\s+(?P<shift>next|"
+                       r"following|previous|preceding)\s+(?P<part>day|morning|afternoon|"
+                       r"evening|night)|(?:earlier|later)\s+in\s+the\s+(?P<in>day|week|month))"),
     _rule("the_weekend", r"the\s+weekend"),
     _rule("season", rf"(?:(?:the|this)\s+)?{MODIFIER}?(?P<season>summer|winter|spring|fall|autumn)"
                     r"(?!\s+(?:of|in|from|to|on)\b)(?!-)"),
@@ -221,19 +228,19 @@ RULES = (
                        r"(?!\s+(?:ago|before|after|earlier|later|old)\b)",
           after_word=r"^(?:for|within|in|over|after|took|take|takes|lasted|last)$"),
     # --- the present, past and future as such
-    _rule("reference", r"(?P<present>now|currently|nowadays|presently|"
-                       r"at\s+present|these\s+days|the\s+present|at\s+the\s+moment|"
-                       r"at\s+this\s+time|current(?!\s+(?:account|affairs|events|"
-                       r"assets|liabilities|density)\b))"
-                       r"|(?P<past>recently|lately|formerly|previously|"
+    # Adverbs that only order one event after another ("previously", "formerly",
+    # "shortly") are signals rather than times, and are left out.
+    _rule("reference", r"(?P<present>now|currently|nowadays|at\s+present|these\s+days|"
+                       r"the\s+present|current(?!\s+(?:account|affairs|events|assets|"
+                       r"liabilities|density)\b))"
+                       r"|(?P<past>recently|lately|"
                        r"the\s+past(?=\s*[,.;:!?)]|\s+(?:and|but|or|as|when|because|to|is|"
-                       r"was|has|have|had|we|they|he|she|it|i)\b)|once(?=\s+(?:was|were|had|served|"
-                       r"owned|held))|recent(?!\s+(?:history|memory)\b))"
-                       r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+                       r"was|has|have|had|we|they|he|she|it|i)\b)|recent(?!\s+(?:history|"
+                       r"memory)\b))"
+                       r"|(?P<future>the\s+(?:near\s+|distant\s+)?future|"
                        r"(?<=in\s)future|future(?=\s+(?:quarters|years|months|"
-                       r"generations|talks|negotiations))|soon|shortly|a\s+later\s+date|"
-                       r"the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|"
-                       r"someday|one\s+day(?=\s+(?:soon|he|she|they|we|it|the)\b))"),
+                       r"generations|talks|negotiations))|soon|a\s+later\s+date|"
+                       r"the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible)"),
     # --- repetition
     # "quarterly dividend", "annual report": kinds of payment and report, not repetition
     _rule("set_adverb", r"(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|"

@@ -16,11 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .time_calendar import (
     SEASONS,
-    Tense,
     day_value,
     holiday,
     month_value,
@@ -33,24 +31,24 @@ from .time_calendar import (
     year_for_quarter,
     year_for_season,
 )
+from .time_context import (
+    PARTS,
+    Context,
+    Match,
+    Reading,
+    month_number,
+    months_back,
+    reference_day,
+)
+from .time_spans import SPAN_READINGS
 from .time_words import (
-    CLOCK_UNITS,
-    MONTHS,
-    UNIT_LETTERS,
-    UNIT_SCALE,
-    VAGUE_UNIT,
     WEEKDAYS,
-    number_value,
     ordinal_value,
     spelled_year,
 )
 
-Reading = tuple[str, str]  # (TIMEX3 type, value)
 WEEKDAY_AT_START = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
                               re.I)
-Match = re.Match[str]
-PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
-         "overnight": "TNI", "mid-afternoon": "TAF", "midafternoon": "TAF"}
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "through", "this", "next",
                        "last", "early", "late", "mid", "the", "throughout"}
 # Words before a date that point forward whatever the verb's tense ("must be returned by
@@ -68,30 +66,11 @@ YEAR_PREPOSITIONS = DATE_PREPOSITIONS - {"and", "or", "to", "as", "at", "on", "t
                                          "'s", "about", "around", "this", "last", "next"}
 
 
-@dataclass(frozen=True)
-class Anchors:
-    """What the article named so far, for expressions that refer back to it."""
-
-    reference: str | None = None  # the latest calendar value (day, month, year ...)
-    quarter: str | None = None  # the latest quarter, e.g. 1989-Q3
-
-
-@dataclass(frozen=True)
-class Context:
-    published: dt.date | None
-    tense: Tense
-    anchors: Anchors
-    word_before: str  # lower case, "" at the start of the text
-    text_before: str  # up to a few dozen characters before the match
-    text_after: str  # up to a few dozen characters after it
-    entity: str  # spaCy's entity label of the match's first token, "" if none
-
-
 # --------------------------------------------------------------------------- dates
 
 
 def month_day(m: Match, ctx: Context) -> Reading | None:
-    month, day = _month(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore
+    month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore
     year = _explicit_year(m, ctx)
     named_weekday = WEEKDAY_AT_START.match(m.group())
     if year is None and ctx.published and named_weekday:
@@ -136,7 +115,7 @@ def numeric_date(m: Match, ctx: Context) -> Reading | None:
 
 
 def month_year(m: Match, ctx: Context) -> Reading | None:
-    month = _month(m["month"])
+    month = month_number(m["month"])
     if m["spelled"]:
         year = spelled_year(m["spelled"])
     elif m["shift"]:
@@ -153,7 +132,7 @@ def month(m: Match, ctx: Context) -> Reading | None:
     if name == "May" and not m["shift"] and m.group().strip() == name \
             and ctx.word_before not in DATE_PREPOSITIONS:
         return None  # "May" the verb
-    number = _month(name)
+    number = month_number(name)
     if not ctx.published:
         return "DATE", f"XXXX-{number:02d}"
     shift = (m["shift"] or "").lower().split()[-1:] or [""]
@@ -357,13 +336,8 @@ def _moved_by(day: dt.date, unit: str, step: int) -> str:
     if unit == "year":
         return str(day.year + step)
     if unit == "month":
-        return month_value(*_month_back(day, -step))
+        return month_value(*months_back(day, -step))
     return week_value(day + dt.timedelta(weeks=step))
-
-
-def _month_back(day: dt.date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 - months
-    return index // 12, index % 12 + 1
 
 
 def _anaphoric_period(shift: str, unit: str, ctx: Context) -> Reading | None:
@@ -416,6 +390,35 @@ def _weekend(ctx: Context, shift: str) -> str:
     elif shift in ("next", "coming") or (shift == "this" and ctx.tense == "future"):
         saturday += dt.timedelta(weeks=1 if day.weekday() < 5 or shift == "next" else 0)
     return week_value(saturday) + "-WE"
+
+
+def anaphoric(m: Match, ctx: Context) -> Reading | None:
+    """"that day", "later that year", "the next morning", "earlier in the day": the date
+    the article named last, moved by a day for "next" and "previous"."""
+    anchor = ctx.anchors.reference
+    unit = (m["unit"] or m["part"] or m["in"]).lower()
+    if anchor is None:
+        return None
+    if unit in ("year", "month", "week"):
+        return _anchor_at(anchor, unit)
+    day = reference_day(ctx)
+    if day is None:
+        return None
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(
+        (m["shift"] or "").lower(), 0)
+    value = day_value(day + dt.timedelta(days=step))
+    return ("TIME", value + PARTS[unit]) if unit in PARTS else ("DATE", value)
+
+
+def _anchor_at(anchor: str, unit: str) -> Reading | None:
+    """The year, month or week of a calendar value, where it has one."""
+    if unit == "year":
+        return "DATE", anchor[:4]
+    if unit == "month" and re.match(r"\d{4}-\d\d", anchor):
+        return "DATE", anchor[:7]
+    if unit == "week" and len(anchor) == 10:
+        return "DATE", week_value(dt.date.fromisoformat(anchor))
+    return None
 
 
 def the_weekend(m: Match, ctx: Context) -> Reading | None:
@@ -502,7 +505,7 @@ def _weekday_day(m: Match, ctx: Context, number: int) -> dt.date:
     assert ctx.published is not None
     shift = re.sub(r"\s+", " ", (m["shift"] or "").lower())
     if shift in ("the previous", "the following", "the next"):
-        anchor = _reference_day(ctx) or ctx.published
+        anchor = reference_day(ctx) or ctx.published
         direction = "last" if shift == "the previous" else "next"
         return shifted_weekday(anchor, number, direction)
     if shift in ("last", "this past", "past"):
@@ -515,16 +518,6 @@ def _weekday_day(m: Match, ctx: Context, number: int) -> dt.date:
     if re.search(r"\bas\s+(?:soon|early)\s+as\s*$", ctx.text_before, re.I):
         tense = "future"
     return weekday_date(ctx.published, number, tense)
-
-
-def _reference_day(ctx: Context) -> dt.date | None:
-    anchor = ctx.anchors.reference
-    if anchor and len(anchor) == 10:
-        try:
-            return dt.date.fromisoformat(anchor)
-        except ValueError:
-            return None
-    return None
 
 
 def holiday_date(m: Match, ctx: Context) -> Reading | None:
@@ -586,7 +579,8 @@ def _clock_day(m: Match, ctx: Context) -> str:
     if ctx.published is None:
         return "XXXX-XX-XX"
     if m["month"]:
-        number, day = _month(m["month"]), int(re.match(r"\d+", m["monthday"]).group())  # type: ignore
+        number = month_number(m["month"])
+        day = int(re.match(r"\d+", m["monthday"]).group())  # type: ignore[union-attr]
         year = year_for_month(ctx.published, number, _date_tense(ctx), day)
         found = _date(year, number, day)
         return found[1] if found else day_value(ctx.published)
@@ -594,208 +588,13 @@ def _clock_day(m: Match, ctx: Context) -> str:
         return day_value(weekday_date(ctx.published, WEEKDAYS[said], ctx.tense))
     offset = {"yesterday": -1, "tomorrow": 1}.get(said, 0)
     if not said:
-        anchor = _reference_day(ctx)
+        anchor = reference_day(ctx)
         if anchor and abs((anchor - ctx.published).days) <= 7:
             return day_value(anchor)
     return day_value(ctx.published + dt.timedelta(days=offset))
 
 
-# --------------------------------------------------------------------------- spans
-
-
-def ago(m: Match, ctx: Context) -> Reading | None:
-    amount, unit = number_value(m["amount"]), _unit(m["unit"])
-    direction = m["direction"].lower()
-    backwards = direction in ("ago", "earlier", "before", "back")
-    if amount is None:
-        if m["amount"].lower() in ("the", "some"):
-            return None
-        return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
-    sign = -1 if backwards else 1
-    relative_to_now = direction in ("ago", "from now", "hence", "back")
-    anchored = _shift_anchor(ctx, amount * sign, unit, relative_to_now)
-    if anchored:
-        return "DATE", anchored
-    if ctx.published is None:
-        return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
-    return "DATE", _point_from(ctx.published, amount * sign, unit)
-
-
-def _shift_anchor(ctx: Context, amount: float, unit: str, relative_to_now: bool) -> str | None:
-    """"a year earlier" after "the third quarter" is the quarter a year before; "two days
-    later" after a date is that date moved; "ago" moves only a quarter (earnings)."""
-    if unit != "year" and relative_to_now:
-        return None
-    if unit == "year" and amount == int(amount) and ctx.anchors.quarter:
-        return shift_value(ctx.anchors.quarter, years=int(amount))
-    anchor = ctx.anchors.reference
-    if relative_to_now or not anchor or amount != int(amount):
-        return None
-    if unit == "year":
-        return shift_value(anchor, years=int(amount))
-    if unit == "month" and len(anchor) in (7, 10):
-        return shift_value(anchor, months=int(amount))
-    if unit in ("day", "week") and len(anchor) == 10:
-        return shift_value(anchor, days=int(amount) * (7 if unit == "week" else 1))
-    return None
-
-
-def _point_from(day: dt.date, amount: float, unit: str) -> str:
-    """The calendar point `amount` units from `day`, at the unit's granularity."""
-    if unit in CLOCK_UNITS or unit in ("day", "night"):
-        hours = amount * {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}.get(unit, 24)
-        return day_value(day + dt.timedelta(days=int(hours // 24) if hours < 0 else
-                                            int(hours / 24)))
-    if unit in ("week", "fortnight", "weekend"):
-        weeks = amount * (2 if unit == "fortnight" else 1)
-        return week_value(day + dt.timedelta(days=round(7 * weeks)))
-    months = amount * {"month": 1, "quarter": 3}.get(unit, 12 * UNIT_SCALE.get(unit, 1))
-    year, month = _month_back(day, -round(months))
-    if unit == "month":
-        return month_value(year, month)
-    if unit == "quarter":
-        return f"{year}-Q{(month - 1) // 3 + 1}"
-    return str(year)
-
-
-def duration(m: Match, ctx: Context) -> Reading | None:
-    unit = _unit(m["unit"])
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.text_after):
-        return None  # "a quarter of the vote", "three quarters of the city"
-    if unit == "second" and m["amount"].lower() in ("a", "an"):
-        return None  # "a second" is an ordinal far more often than a second
-    if m["upper"] or number_value(m["amount"]) is None:
-        if m["amount"].lower() in ("the", "a", "an"):
-            return None
-        return "DURATION", _vague_duration(unit)
-    amount = number_value(m["amount"])
-    assert amount is not None
-    return "DURATION", duration_value(amount + 0.5 * bool(m["half"]), unit)
-
-
-def duration_value(amount: float, unit: str) -> str:
-    """P3Y, PT5H30M, P2Y6M, P20Y for two decades; a half unit goes to the next smaller."""
-    amount *= UNIT_SCALE.get(unit, 1)
-    letter = UNIT_LETTERS[unit]
-    if letter == "WE":
-        amount, letter = amount * 2, "D"
-    whole = int(amount)
-    rest = amount - whole
-    smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "Q": (3, "M"),
-               "H": (60, "M")}.get(letter) if unit not in ("minute", "second") else (60, "S")
-    clock_unit = unit in CLOCK_UNITS
-    if rest and smaller:
-        size, small = smaller
-        small_amount = round(rest * size)
-        if letter == "D":  # days and a half: hours
-            return f"P{whole}DT{small_amount}H" if whole else f"PT{small_amount}H"
-        head = f"{whole}{letter}" if whole else ""
-        return f"PT{head}{small_amount}{small}" if clock_unit else f"P{head}{small_amount}{small}"
-    number = f"{amount:g}"
-    return f"PT{number}{letter}" if clock_unit else f"P{number}{letter}"
-
-
-def _vague_duration(unit: str) -> str:
-    letter = VAGUE_UNIT.get(unit) or UNIT_LETTERS[unit]
-    if letter == "WE":
-        letter = "D"
-    return f"PTX{letter}" if unit in CLOCK_UNITS else f"PX{letter}"
-
-
-def unit_adjective(m: Match, ctx: Context) -> Reading | None:
-    amount = number_value(m["amount"])
-    unit = _unit(m["unit"])
-    return "DURATION", duration_value(amount, unit) if amount else _vague_duration(unit)
-
-
-def long_adjective(m: Match, ctx: Context) -> Reading | None:
-    unit = _unit(m["unit"])
-    plural = m.group().lower().startswith(m["unit"].lower() + "s")
-    return "DURATION", _vague_duration(unit) if plural else duration_value(1, unit)
-
-
-def vague_span(m: Match, ctx: Context) -> Reading | None:
-    unit = _unit(m["unit"])
-    if m["shift"].lower() == "recent" and unit == "year":
-        return "DATE", "PAST_REF"
-    return "DURATION", _vague_duration(unit)
-
-
-def bare_span(m: Match, ctx: Context) -> Reading | None:
-    return "DURATION", _vague_duration(_unit(m["unit"]))
-
-
-def reference(m: Match, ctx: Context) -> Reading | None:
-    if m["present"]:
-        return "DATE", "PRESENT_REF"
-    return "DATE", "PAST_REF" if m["past"] else "FUTURE_REF"
-
-
-# --------------------------------------------------------------------------- sets
-
-SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-               "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
-               "biweekly": "P2W", "semiannually": "P6M", "semi-annually": "P6M",
-               "bimonthly": "P2M", "fortnightly": "P2W"}
-
-
-def set_adverb(m: Match, ctx: Context) -> Reading | None:
-    return "SET", SET_ADVERBS[m.group().lower()]
-
-
-def set_every(m: Match, ctx: Context) -> Reading | None:
-    if m["weekday"]:
-        return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}"
-    if m["month"]:
-        return "SET", f"XXXX-{_month(m['month']):02d}"
-    if m["part"]:
-        return "SET", f"XXXX-XX-XX{PARTS[m['part'].lower()]}"
-    amount = number_value(m["amount"]) if m["amount"] else 1
-    if amount is None:
-        return None
-    if "other" in m.group().lower():
-        amount *= 2
-    return "SET", duration_value(amount, _unit(m["unit"]))
-
-
-def set_rate(m: Match, ctx: Context) -> Reading | None:
-    """"twice a week", "$1 billion a year", "10 cents a share ... a year"."""
-    said_times = bool(m["times"])
-    after_amount = re.search(r"(?:\d|%|percent|million|billion|trillion|cents?|dollars?|"
-                             r"barrels|tons?|shares|units|each|times|once|twice)\W*$",
-                             ctx.text_before, re.I)
-    if not (said_times or after_amount):
-        return None
-    return "SET", duration_value(1, _unit(m["unit"]))
-
-
-def ordinal_day(m: Match, ctx: Context) -> Reading | None:
-    """"the 172nd day" of a war, a strike, a trial: the day the article speaks of, which
-    in a present-tense sentence ("now in its 172nd day") is the publication day."""
-    number = ordinal_value(m["ordinal"])
-    if number is None or not (ctx.tense == "present" or re.search(r"\bnow\b", ctx.text_before,
-                                                                   re.I)):
-        if number is None or ctx.published is None or number < 2:
-            return None
-    if ctx.published is None:
-        return "DATE", "PRESENT_REF"
-    return "DATE", day_value(ctx.published)
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
-
-
-def _unit(word: str) -> str:
-    word = word.lower().split()[-1]
-    if word in ("centuries", "century"):
-        return "century"
-    if word.startswith("millenni"):
-        return "millennium"
-    return word[:-1] if word.endswith("s") else word
 
 
 def _explicit_year(m: Match, ctx: Context) -> int | None:
@@ -825,19 +624,15 @@ def _date(year: int | None, month: int, day: int) -> Reading | None:
         return None
 
 
-READINGS: dict[str, Callable[[Match, Context], Reading | None]] = {
+READINGS: dict[str, Callable[[Match, Context], Reading | None]] = SPAN_READINGS | {
     "month_day": month_day, "day_month": month_day, "numeric_date": numeric_date,
     "month_year": month_year, "month": month, "year": year, "spelled_year": spelled,
     "season_year": season_year, "decade": decade, "century": century, "quarter": quarter,
-    "quarter_code": quarter_code,
-    "half": half, "two_quarters": two_quarters, "period": period,
-    "quarter_shift": quarter_shift, "year_ago_adjective": year_ago_adjective,
-    "shifted_period": shifted_period, "the_weekend": the_weekend, "season": season,
-    "the_year": the_year, "year_end": year_end,
-    "deictic_day": deictic_day, "part_of_today": part_of_today, "weekday": weekday,
-    "holiday": holiday_date, "clock": clock, "ago": ago, "duration": duration,
-    "unit_adjective": unit_adjective, "long_adjective": long_adjective,
-    "vague_span": vague_span, "bare_span": bare_span, "reference": reference,
-    "set_adverb": set_adverb, "set_every": set_every, "set_rate": set_rate,
-    "ordinal_day": ordinal_day,
+    "quarter_code": quarter_code, "half": half, "two_quarters": two_quarters,
+    "period": period, "quarter_shift": quarter_shift,
+    "year_ago_adjective": year_ago_adjective, "shifted_period": shifted_period,
+    "anaphoric": anaphoric, "the_weekend": the_weekend, "season": season,
+    "the_year": the_year, "year_end": year_end, "deictic_day": deictic_day,
+    "part_of_today": part_of_today, "weekday": weekday, "holiday": holiday_date,
+    "clock": clock,
 }

@@ -52,7 +52,7 @@ _UNIT_WORD = rf"(?:{alternation(t for t in TENS if t)})(?:[-\s](?:{alternation(O
 NUMBER_WORD = rf"(?:{_UNIT_WORD}|{_SMALL})(?:\s+(?:hundred|thousand))?"
 DIGITS = r"\d+(?:\.\d+)?(?:\s+\d/\d)?"
 QUANTITY = (rf"(?:{DIGITS}|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?|"
-            rf"half\s+an?|a\s+couple\s+of|a\s+dozen|a\s+(?:hundred|thousand)|"
+            rf"half\s+an?|(?:a\s+)?couple\s+of|a\s+dozen|a\s+(?:hundred|thousand)|"
             rf"{alternation(VAGUE_NUMBERS[:-3])})")
 ORDINAL = (rf"(?:\d+(?:st|nd|rd|th)|{alternation(ORDINALS[1:])}|"
            rf"(?:{alternation(t for t in TENS if t)})-?(?:{alternation(ORDINALS[1:10])}))")

@@ -31,8 +31,9 @@ from spacy.attrs import IDX
 from .pipeline import Analysis, Stage
 from .records import TimeExpression
 from .time_calendar import Tense
+from .time_context import Anchors, Context, Reading
 from .time_grammar import NUMBER_RULES, PRIORITY, RULES, TRIGGER_WORDS
-from .time_values import READINGS, Anchors, Context, Reading
+from .time_values import READINGS
 
 EXTRACTOR = "timex-rules-v1"
 BEFORE, AFTER = 50, 40  # characters around a rule's word: more than an expression spans
@@ -99,10 +100,14 @@ def _longest_readable(found: list[Candidate], text: str, parse: Parse,
     of the vote") gives way to the shorter ones under it."""
     taken: list[tuple[int, int]] = []
     kept = []
+    # Whether a phrase reads as a time does not depend on what came before it; a stand-in
+    # reference lets the phrases that refer back ("that day") show they can be read.
+    stand_in = Anchors(reference=(published or dt.date(2000, 1, 1)).isoformat(),
+                       quarter="2000-Q1")
     for candidate in found:
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             continue
-        context = _context(candidate, text, parse, published, Anchors())
+        context = _context(candidate, text, parse, published, stand_in)
         if READINGS[candidate.rule](candidate.match, context) is None:
             continue
         taken.append((candidate.start, candidate.end))
