@@ -306,7 +306,7 @@ def _inverted_subject(verb: Any) -> int | None:
         return int(verb.head.i)
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "npadvmod", "attr") \
-                and child.pos_ == "PROPN":
+                and child.pos_ == "PROPN" and child.ent_type_ not in NUMERIC_ENTITIES:
             return int(child.i)
     return None
 
