@@ -112,3 +112,12 @@ def test_understanding_can_be_switched_off(tmp_path):
                          env={**os.environ, "NEWSLEDGER_CONFIG": str(config)})
     assert on["entities"] and json.loads(off.stdout)["entities"] == []
     assert json.loads(off.stdout)["text"] == on["text"]
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_last():
+    text = ("Bill Clinton spoke in Ohio on Monday. Clinton praised the workers there.\n\n"
+            "Hillary Clinton answered questions in Iowa later. Clinton said the plan would pass.")
+    article = Article(id=article_id(text), input="hand-made", format="text", text=text,
+                      language="en")
+    surnames = [e for e in understand(article).entities if e.text == "Clinton"]
+    assert [e.entity for e in surnames] == ["Bill Clinton", "Hillary Clinton"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from .pipeline import Analysis, Stage
@@ -38,12 +39,36 @@ def find_entities(analysis: Analysis) -> Analysis:
     labels = _labels_fixed(spans, text)
     names = canonical_names([(text, labels[text, label]) for _, _, text, label in spans])
     sentence_starts = [sentence.start_char for sentence in doc.sents]
-    found = tuple(
+    found = [
         Entity(analysis.article.id, start, end, text, labels[text, label],
                names[text, labels[text, label]], bisect.bisect_right(sentence_starts, start) - 1,
                EXTRACTOR, 0.8)
-        for start, end, text, label in spans)
-    return analysis.add(entities=found)
+        for start, end, text, label in spans]
+    return analysis.add(entities=tuple(_shared_surnames_resolved(found)))
+
+
+def _shared_surnames_resolved(found: list[Entity]) -> list[Entity]:
+    """A surname two people of the article share ("Clinton" with Bill Clinton and
+    Hillary Clinton) is the one named last before it (else the next one named), not
+    always the longest name."""
+    people = [e for e in found if e.label == "PERSON"]
+    full_names = {e.entity for e in people if " " in e.entity}
+    resolved = []
+    for mention in found:
+        owners = [n for n in full_names if _is_shortening(mention.text, n)] \
+            if mention.label == "PERSON" else []
+        if len(owners) > 1:
+            before = [e for e in people if e.entity in owners and e.start < mention.start]
+            after = [e for e in people if e.entity in owners and e.start > mention.start]
+            nearest = before[-1] if before else after[0]
+            mention = replace(mention, entity=nearest.entity, confidence=0.6)
+        resolved.append(mention)
+    return resolved
+
+
+def _is_shortening(mention: str, name: str) -> bool:
+    words, longer = _name_key(mention), _name_key(name)
+    return len(longer) > len(words) and longer[-len(words):] == words
 
 
 def _common_word(span: Any, text: str) -> bool:
@@ -113,12 +138,7 @@ def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], st
 
 def _full_name(mention: str, people: list[str]) -> str:
     """The longest person named in the article whose last words are this mention's."""
-    words = _name_key(mention)
-    for person in people:
-        longer = _name_key(person)
-        if len(longer) > len(words) and longer[-len(words):] == words:
-            return person
-    return mention
+    return next((person for person in people if _is_shortening(mention, person)), mention)
 
 
 def _name_key(name: str) -> list[str]:

@@ -122,6 +122,9 @@ class Event:
     confidence: float
 
     def to_contract(self) -> dict[str, Any]:
+        # `trigger` and `targets` go beyond the contract's example: without targets a
+        # reader cannot see whom an accusation is aimed at.
         return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
-                "actors": list(self.actors), "mediators": list(self.mediators),
+                "trigger": self.trigger, "actors": list(self.actors),
+                "targets": list(self.targets), "mediators": list(self.mediators),
                 "date": self.date, "place": self.place}
