@@ -140,10 +140,12 @@ def test_quarters_and_a_year_earlier_in_an_earnings_report():
 
 
 def test_sets_times_of_day_and_references():
-    found_values = values("The council meets every week and reports quarterly. Recently it "
+    found_values = values("The council meets every week, flies there four times a month "
+                          "and reports quarterly. Recently it "
                           "met at 3 p.m. Tuesday, and it is currently planning for the "
                           "future.")
     assert found_values["every week"] == ("SET", "P1W")
+    assert found_values["four times a month"] == ("SET", "P1M")
     assert found_values["quarterly"] == ("SET", "P3M")
     assert found_values["3 p.m. Tuesday"] == ("TIME", "2024-03-19T15:00")
     assert found_values["Recently"] == ("DATE", "PAST_REF")
@@ -161,7 +163,8 @@ def test_seasons_holidays_and_decades():
 
 def test_words_that_only_look_like_times_are_left_alone():
     assert values("The talks may resume, officials said. A quarter of the vote went to the "
-                  "opposition, and 2000 people marched; a 6-year-old was hurt.") == {}
+                  "opposition, and 2000 people marched; a 6-year-old was hurt. The March "
+                  "for Life was discussed on ABC's This Week.") == {}
 
 
 def test_other_languages_are_not_read():

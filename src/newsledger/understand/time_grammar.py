@@ -203,7 +203,7 @@ RULES = (
     # --- spans of time, and points a span before or after
     _rule("set_rate", r"(?:(?P<times>once|twice|thrice|\d+\s+times|[a-z]+\s+times)\s+)?"
                       r"(?:a|an|per)\s+(?P<unit>second|minute|hour|day|week|month|quarter"
-                      r"|year)(?!\s+(?:ago|earlier|later|or|and|before|after)\b)"),
+                      r"|year)(?!\s+(?:ago|earlier|later|or|and\s+a\s+half|before|after)\b)"),
     # "two days later" is a duration and a signal in TimeML; "a year earlier" a date
     _rule("ago", rf"{APPROXIMATELY}?(?P<amount>{QUANTITY})\s+(?P<unit>{UNIT})"
                  r"(?:\s+or\s+so)?\s+(?P<direction>ago|from\s+now|hence|"

@@ -189,10 +189,12 @@ def set_every(m: Match, ctx: Context) -> Reading | None:
 
 
 def set_rate(m: Match, ctx: Context) -> Reading | None:
-    """"twice a week", "$1 billion a year", "10 cents a share ... a year"."""
+    """"twice a week", "$1 billion a year", "four flights a week": a rate, after an
+    amount of something."""
     said_times = bool(m["times"])
-    after_amount = re.search(r"(?:\d|%|percent|million|billion|trillion|cents?|dollars?|"
-                             r"barrels|tons?|shares|units|each|times|once|twice)\W*$",
+    after_amount = re.search(r"(?:\d|%|percent|million|billion|trillion|once|twice|times|"
+                             r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                             r"hundreds?|thousands?))(?:\W+[a-z]+){0,2}\W*$",
                              ctx.text_before, re.I)
     if not (said_times or after_amount):
         return None

@@ -132,6 +132,8 @@ def month(m: Match, ctx: Context) -> Reading | None:
     if name == "May" and not m["shift"] and m.group().strip() == name \
             and ctx.word_before not in DATE_PREPOSITIONS:
         return None  # "May" the verb
+    if name == "March" and re.match(r"\s+(?:for|of|on|to|against|through)\b", ctx.text_after):
+        return None  # a march: "the March for Life"
     number = month_number(name)
     if not ctx.published:
         return "DATE", f"XXXX-{number:02d}"
@@ -313,6 +315,8 @@ def year_ago_adjective(m: Match, ctx: Context) -> Reading | None:
 
 
 def shifted_period(m: Match, ctx: Context) -> Reading | None:
+    if m.group().istitle() and ctx.word_before and ctx.text_before.rstrip()[-1:].isalnum():
+        return None  # a title mid-sentence: ABC's "This Week"
     shift, unit = m["shift"].lower().split()[-1], m["period"].lower()
     if shift in ("previous", "following", "same", "prior"):
         return _anaphoric_period(shift, unit, ctx)
