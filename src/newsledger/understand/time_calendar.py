@@ -69,8 +69,8 @@ def shifted_weekday(published: dt.date, weekday: int, shift: str) -> dt.date:
 
 # The span of days around publication, (earliest, latest], that a month or a day written
 # without a year falls in, by how the sentence looks at it: in a report, a month on or
-# before publication, a day up to two months ahead (a date announced: "extended the offer
-# to Nov. 20"); in a plan, from two weeks back; a deadline ("by", "payable", "effective")
+# before publication, a day up to two months ahead (a date announced: "moved the vote
+# to June 3"); in a plan, from two weeks back; a deadline ("by", "payable", "effective")
 # from two months back to ten ahead; otherwise from nine months back to three ahead.
 WINDOWS = {"past": (-303, 62), "past month": (-366, 0), "future": (-14, 351),
            "deadline": (-62, 303), None: (-273, 92)}
@@ -79,7 +79,7 @@ WINDOWS = {"past": (-303, 62), "past month": (-366, 0), "future": (-14, 351),
 def year_for_month(published: dt.date, month: int, tense: Tense | str,
                    day: int | None = None) -> int:
     """The year of a month (or a month and day) written without one: in a report, the
-    latest one ("last October", "Oct 7"), in a plan the coming one (give or take two
+    latest one ("last March", "Aug. 12"), in a plan the coming one (give or take two
     weeks), else the one from nine months back to three ahead."""
     if tense == "past" and day is None:
         tense = "past month"

@@ -3,9 +3,9 @@
 Each `Rule` is a regular expression over the article text whose match is one TIMEX3
 extent, and the name of the reading that turns it into a value (`time_values`). The
 extents follow TimeML: they take the determiner and the modifiers of the expression
-("the third quarter", "late November", "earlier this year", "about two years ago",
+("the third quarter", "late November", "earlier this year", "nearly two years ago",
 "more than four hours") but not the preposition before it ("on Tuesday" is "Tuesday",
-"since last October" is "last October").
+"since last March" is "last March").
 
 Month and weekday names are matched case-sensitively: "may" and "march" are verbs,
 "sun" and "sat" are other words.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .time_words import MONTHS, NUMBER_WORD, ORDINAL, QUANTITY, UNIT, WEEKDAYS, alternation
+from .time_words import MONTHS, NUMBER_WORD, ORDINAL, QUANTITY, UNIT, WEEKDAYS
 
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November"
                "|December")
@@ -250,7 +250,7 @@ RULES = (
     _rule("set_every", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<amount>{QUANTITY})\s+)?"
                        rf"(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|"
                        rf"(?P<part>{PART_OF_DAY}))"),
-    # --- an ordinal of a period: "the 172nd day" of a war or a strike
+    # --- an ordinal of a period: "the 40th day" of a strike or a siege
     _rule("ordinal_day", rf"(?:(?:the|its|their|a)\s+)?(?P<ordinal>{ORDINAL})\s+"
                          r"(?:straight\s+|consecutive\s+|successive\s+)?day"),
 )
@@ -258,6 +258,3 @@ RULES = (
 RULE_NAMES = tuple(rule.name for rule in RULES)
 # When two rules match the same longest span the earlier one in this order wins.
 PRIORITY = {name: i for i, name in enumerate(RULE_NAMES)}
-WEEKDAY_RE = re.compile(WEEKDAY)
-MONTH_NAMES_RE = re.compile(MONTH)
-UNITS_ALTERNATION = alternation(["second", "minute", "hour", "day", "week", "month", "year"])

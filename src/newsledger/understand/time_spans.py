@@ -1,6 +1,6 @@
 """TIMEX3 values of spans of time, of points a span away from now ("three weeks ago"),
 of the present, past and future as such ("now", "recently"), of repetitions ("every
-week") and of an ordinal of a period ("the 172nd day" of a war).
+week") and of an ordinal of a period ("the 40th day" of a strike).
 
 Durations follow TimeML: "three years" P3Y, "two and a half hours" PT2H30M, "weeks"
 PXW; decades and centuries are written in years, as TempEval's annotators wrote them.
@@ -189,7 +189,7 @@ def set_every(m: Match, ctx: Context) -> Reading | None:
 
 
 def set_rate(m: Match, ctx: Context) -> Reading | None:
-    """"twice a week", "$1 billion a year", "four flights a week": a rate, after an
+    """"twice a week", "$3 million a year", "six trains a day": a rate, after an
     amount of something."""
     said_times = bool(m["times"])
     after_amount = re.search(r"(?:\d|%|percent|million|billion|trillion|once|twice|times|"
@@ -202,8 +202,8 @@ def set_rate(m: Match, ctx: Context) -> Reading | None:
 
 
 def ordinal_day(m: Match, ctx: Context) -> Reading | None:
-    """"the 172nd day" of a war, a strike, a trial: the day the article speaks of, which
-    in a present-tense sentence ("now in its 172nd day") is the publication day."""
+    """"the 40th day" of a strike, a siege, a trial: the day the article speaks of, which
+    in a present-tense sentence ("now in its 40th day") is the publication day."""
     number = ordinal_value(m["ordinal"])
     if number is None or not (ctx.tense == "present" or re.search(r"\bnow\b", ctx.text_before,
                                                                    re.I)):

@@ -52,7 +52,7 @@ WEEKDAY_AT_START = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturd
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "through", "this", "next",
                        "last", "early", "late", "mid", "the", "throughout"}
 # Words before a date that point forward whatever the verb's tense ("must be returned by
-# Jan. 14", "holders of record Nov. 17"), and words that leave it open ("through", "to").
+# June 3", "holders of record May 2"), and words that leave it open ("through", "to").
 DEADLINE_WORDS = {"by", "until", "till", "effective", "payable", "record", "expire", "expires",
                   "due", "deadline", "before"}
 OPEN_END_WORDS = {"through", "to"}
@@ -93,7 +93,7 @@ def _year_of_weekday(published: dt.date, month: int, day: int, weekday: str) -> 
 
 
 def _date_tense(ctx: Context) -> str | None:
-    """A deadline ("by Jan. 14", "payable Dec. 15", "effective Feb. 1") may lie ahead
+    """A deadline ("by June 3", "payable May 2", "effective July 1") may lie ahead
     whatever the verb's tense; "since" looks back."""
     if ctx.word_before == "since":
         return "past"
@@ -109,7 +109,7 @@ def numeric_date(m: Match, ctx: Context) -> Reading | None:
         year, month, day = (int(part) for part in m["iso"].split("-"))
         return _date(year, month, day)
     first, second = int(m["a"]), int(m["b"])
-    dotted_or_day_first = m["sep"] == "." or first > 12  # 19.03.2024, 19/03/2024
+    dotted_or_day_first = m["sep"] == "." or first > 12  # 19.03.2021, 19/03/2021
     month, day = (second, first) if dotted_or_day_first else (first, second)
     return _date(int(m["y"]), month, day)
 
@@ -133,7 +133,7 @@ def month(m: Match, ctx: Context) -> Reading | None:
             and ctx.word_before not in DATE_PREPOSITIONS:
         return None  # "May" the verb
     if name == "March" and re.match(r"\s+(?:for|of|on|to|against|through)\b", ctx.text_after):
-        return None  # a march: "the March for Life"
+        return None  # a march: "the March on Washington"
     number = month_number(name)
     if not ctx.published:
         return "DATE", f"XXXX-{number:02d}"
@@ -316,7 +316,7 @@ def year_ago_adjective(m: Match, ctx: Context) -> Reading | None:
 
 def shifted_period(m: Match, ctx: Context) -> Reading | None:
     if m.group().istitle() and ctx.word_before and ctx.text_before.rstrip()[-1:].isalnum():
-        return None  # a title mid-sentence: ABC's "This Week"
+        return None  # a title mid-sentence: a show called "This Week"
     shift, unit = m["shift"].lower().split()[-1], m["period"].lower()
     if shift in ("previous", "following", "same", "prior"):
         return _anaphoric_period(shift, unit, ctx)

@@ -2,16 +2,18 @@
 publication date.
 
 Needs: doc. Adds: times. A grammar of TimeML extents (`time_grammar`) finds the
-phrases; each is read (`time_values`) in text order, so that "a year earlier" can mean
-the quarter the article named last. The news conventions:
+phrases; each is read (`time_values`, `time_spans`) in text order, so that "a year
+earlier" can mean the quarter the article named last. The news conventions:
 
 - a weekday in a sentence that reports what happened is the latest such day on or before
   publication: a Tuesday article's "on Tuesday" is that day, its "on Monday" the day
   before; in a plan ("will meet on Friday", "is to resume Monday") the next one;
-- a month or a day of a month without a year ("last October", "Oct 7", "in January")
-  takes the year that puts it in the past of a past-tense sentence, the future of a
-  future one, else the nearest; "November 2023" is a month, never an invented day;
-- the tense is the governing verb's, read from the spaCy parse: will/shall/would and
+- a month without a year ("last March", "in June") in a report is the latest one on or
+  before publication, a day of a month ("Aug. 12") the same unless it is less than two
+  months ahead (a date announced: "moved the vote to June 3"); in a plan they look
+  forward; after "by", "until", "payable", "effective" (a deadline) mostly forward;
+  otherwise the nearest; "June 2019" is a month, never an invented day;
+- the tense is the governing verb's, read from the spaCy parse: will/shall/must and
   infinitives of plans look forward, past forms back;
 - without a publication date relative values stay relative ("XXXX-10-07", "XXXX-WXX-2",
   "PRESENT_REF").
@@ -40,25 +42,25 @@ BEFORE, AFTER = 50, 40  # characters around a rule's word: more than an expressi
 WORD = re.compile(r"[^\W\d_]+|\d+")
 ENGLISH = {"en", None}
 # How sure a reading is: calendar dates are read off the page; relative ones lean on the
-# tense and the publication date; vague ones ("recently", "the 172nd day") on conventions.
+# tense and the publication date; vague ones ("recently", "the 40th day") on conventions.
 CONFIDENCE = {"month_day": 0.95, "day_month": 0.95, "numeric_date": 0.95,
               "month_year": 0.95, "year": 0.9, "clock": 0.9, "deictic_day": 0.9,
               "weekday": 0.85, "month": 0.85, "quarter": 0.85, "duration": 0.85,
               "shifted_period": 0.85, "period": 0.7, "ago": 0.75, "the_year": 0.6,
               "reference": 0.7, "ordinal_day": 0.5, "year_ago_adjective": 0.7}
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d|Q\d|H\d|W\d\d|[A-Z]{2})){0,2}$")
-# "must be returned by Jan. 14": obligations look forward like plans; "would" does not
-# ("said it would" reports as often as it plans).
 # The rules whose values name a date afresh, rather than refer back to one.
 REFERENCE_RULES = {"month_day", "day_month", "numeric_date", "month_year", "month", "year",
                    "weekday", "deictic_day", "holiday", "quarter", "quarter_code", "half",
                    "season_year", "clock", "spelled_year"}
 # Verbs whose complement is planned: "a summit set for April", "is set to resume Monday",
-# "due to expire Friday".
+# "due to end Friday".
 PLAN_VERBS = {"plan", "schedule", "slate", "set", "expect"}
 INFINITIVE_PLANS = {"due", "intend", "aim", "prepare", "hope", "want",
                     "agree", "promise", "vow", "threaten", "propose", "decide", "seek",
                     "try", "wish", "likely"}
+# "must be paid by June 3": obligations look forward like plans; "would" does not
+# ("said it would" reports as often as it plans).
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "must", "should", "may", "might"}
 
 
@@ -239,7 +241,7 @@ def governing_verb(token: Any) -> Any:
 
 def expression_tense(token: Any) -> Tense:
     """The tense an expression is read in. A date that names an event by modifying its
-    noun ("Wednesday's ruling", "the Oct. 23 slaying", "a June agreement") points at
+    noun ("Friday's vote", "the May 2 shooting", "a June accord") points at
     something already known, so back."""
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN":
         return "future" if verb_tense(governing_verb(token.head)) == "future" else "past"
@@ -261,13 +263,13 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
             return "past"
         return "future" if words & FUTURE_AUX else None
     if "going" in words or (verb.tag_ == "VBN" and verb.lemma_ in PLAN_VERBS):
-        return "future"  # "a summit set for April", "was planned for early March"
+        return "future"  # "a summit set for April", "was planned for early May"
     if "to" in words and verb.tag_ == "VB":
         return _infinitive_tense(verb, depth)
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in helpers):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in helpers):
-        return "present"  # "is expected in December", "has set Nov. 10"
+        return "present"  # "is expected in December", "has set June 3"
     if verb.tag_ == "VBN":
         return "past"  # "the meeting held Monday"
     return None
