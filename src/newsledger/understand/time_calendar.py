@@ -71,9 +71,10 @@ def shifted_weekday(published: dt.date, weekday: int, shift: str) -> dt.date:
 # without a year falls in, by how the sentence looks at it: in a report, a month on or
 # before publication, a day up to two months ahead (a date announced: "moved the vote
 # to June 3"); in a plan, from two weeks back; a deadline ("by", "payable", "effective")
-# from two months back to ten ahead; otherwise from nine months back to three ahead.
+# from two months back to ten ahead; in the present tense ("expires on June 30") the
+# nearest; otherwise from nine months back to three ahead.
 WINDOWS = {"past": (-303, 62), "past month": (-366, 0), "future": (-14, 351),
-           "deadline": (-62, 303), None: (-273, 92)}
+           "deadline": (-62, 303), "present": (-183, 183), None: (-273, 92)}
 
 
 def year_for_month(published: dt.date, month: int, tense: Tense | str,

@@ -122,7 +122,9 @@ class Rule:
 
 
 def _rule(name: str, pattern: str, after_word: str | None = None) -> Rule:
-    return Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})(?!\w|-\w)", re.I),
+    # A match ends at a word's end, and not before a hyphenated word ("the year-ago"); a
+    # hyphen before a digit is a range ("May 15-16").
+    return Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})(?!\w|-[^\W\d])", re.I),
                 re.compile(after_word, re.I) if after_word else None)
 
 
@@ -251,7 +253,7 @@ RULES = (
                        rf"(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|"
                        rf"(?P<part>{PART_OF_DAY}))"),
     # --- an ordinal of a period: "the 40th day" of a strike or a siege
-    _rule("ordinal_day", rf"(?:(?:the|its|their|a)\s+)?(?P<ordinal>{ORDINAL})\s+"
+    _rule("ordinal_day", rf"(?:the|its|their)\s+(?P<ordinal>{ORDINAL})\s+"
                          r"(?:straight\s+|consecutive\s+|successive\s+)?day"),
 )
 

@@ -202,15 +202,15 @@ def set_rate(m: Match, ctx: Context) -> Reading | None:
 
 
 def ordinal_day(m: Match, ctx: Context) -> Reading | None:
-    """"the 40th day" of a strike, a siege, a trial: the day the article speaks of, which
-    in a present-tense sentence ("now in its 40th day") is the publication day."""
+    """"the 40th day" of a strike, a siege, a trial: in a present-tense sentence ("now in
+    its 40th day") the publication day; otherwise the day the article reports on, taken
+    to be that day too. "The first day" is too often a generic one ("of school")."""
     number = ordinal_value(m["ordinal"])
-    if number is None or not (ctx.tense == "present" or re.search(r"\bnow\b", ctx.text_before,
-                                                                   re.I)):
-        if number is None or ctx.published is None or number < 2:
-            return None
+    current = ctx.tense == "present" or re.search(r"\bnow\b", ctx.text_before, re.I)
+    if number is None or (number < 2 and not current):
+        return None
     if ctx.published is None:
-        return "DATE", "PRESENT_REF"
+        return ("DATE", "PRESENT_REF") if current else None
     return "DATE", day_value(ctx.published)
 
 
