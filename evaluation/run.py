@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
+import importlib
 import json
 import os
 import shlex
@@ -34,6 +34,10 @@ from typing import Any
 from newsledger.about import library_versions
 
 REPO = Path(__file__).resolve().parent.parent
+BASELINES = REPO / "evaluation" / "baselines"
+sys.path.insert(0, str(BASELINES))  # the baselines are scripts that import _contract
+from _contract import input_files as baseline_inputs  # noqa: E402
+
 WORK = REPO / "evaluation" / "work"
 FLOORS = REPO / "evaluation" / "floors.toml"
 SCORES = REPO / "evaluation" / "last-scores.json"
@@ -239,21 +243,7 @@ def settings_for(task: Task, work: Path) -> Iterator[None]:
 
 
 def input_files(task_work: Path, task: Task) -> list[tuple[Path, str | None]]:
-    """(input file, publication date) for each input `prepare` wrote, from its manifest:
-    a `files` map (keys relative to the work folder or to `inputs_dir`) or a
-    `documents` list (TempEval)."""
-    manifest = json.loads((task_work / "manifest.json").read_text(encoding="utf-8"))
-    if "documents" in manifest:
-        return [(task_work / doc["input"], doc.get("published"))
-                for doc in manifest["documents"]]
-    inputs_dir = Path(manifest.get("inputs_dir") or task_work)
-    found = []
-    for key, info in manifest["files"].items():
-        if task.split and info.get("split") not in (None, task.split):
-            continue
-        path = task_work / key if (task_work / key).exists() else inputs_dir / key
-        found.append((path, info.get("published")))
-    return found
+    return baseline_inputs(task_work, task.split)
 
 
 # --------------------------------------------------------------------------- baselines
@@ -298,15 +288,8 @@ BASELINE_RECORD = {"extraction": trafilatura_record, "pubdate": htmldate_record}
 def baseline_function(name: str) -> Callable[[str, str | None], dict[str, Any]]:
     if name in BASELINE_RECORD:
         return BASELINE_RECORD[name]
-    module_name = f"evaluation_baseline_{BASELINE_MODULES[name]}"
-    if module_name not in sys.modules:  # registered, so pool workers can unpickle it
-        path = REPO / "evaluation" / "baselines" / f"{BASELINE_MODULES[name]}.py"
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[module_name].baseline_record  # type: ignore[no-any-return]
+    module = importlib.import_module(BASELINE_MODULES[name])  # from BASELINES, on sys.path
+    return module.baseline_record  # type: ignore[no-any-return]
 
 
 def _call_baseline(job: tuple[str, str, str | None]) -> dict[str, Any]:

