@@ -19,9 +19,21 @@ def test_extract_jsonl_prints_contract_records_in_input_order():
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [list(r) for r in records] == [CONTRACT_KEYS, CONTRACT_KEYS]
     assert [r["published"] for r in records] == ["2024-03-19", "2024-03-26"]
-    assert all(r["error"] is None and r["times"] == [] for r in records)
-    entity_keys = {"start", "end", "text", "label", "entity"}
-    assert all(r["entities"] and r["entities"][0].keys() == entity_keys for r in records)
+    assert all(r["error"] is None for r in records)
+    shapes = {"entities": {"start", "end", "text", "label", "entity"},
+              "times": {"start", "end", "text", "type", "value"},
+              "quotes": {"start", "end", "text", "speaker", "speaker_start", "speaker_end",
+                         "cue", "kind"},
+              "figures": {"start", "end", "text", "value", "qualifier", "unit", "subject",
+                          "measure", "direction", "source", "as_of"},
+              "events": {"start", "end", "text", "type", "trigger", "actors", "targets",
+                         "mediators", "date", "place"}}
+    for record in records:
+        for field, keys in shapes.items():
+            assert record[field], f"{field} empty"
+            assert all(found.keys() == keys for found in record[field]), field
+            assert all(record["text"][f["start"]:f["end"]] == f["text"]
+                       for f in record[field]), field
 
 
 def test_extract_overrides(tmp_path):
