@@ -90,7 +90,7 @@ TASKS = {
         "quotes", "quotes.py", "polnear", "textacy",
         "textacy.extract.triples.direct_quotations(doc) + a reported-speech rule "
         "(speech verb, nominal subject, clausal complement)",
-        ("content_f1", "content_p", "content_r", "speaker_acc"),
+        ("content_f1", "content_p", "content_r", "speaker_acc_resolved"),
         "issue 3: textacy plus a reported-speech heuristic, content F1 49.6, speaker 67 (dev)",
         unit="articles", score_args=("--split", "dev"), split="dev", understanding=True),
     "quantities": Task(
@@ -421,7 +421,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=sorted(TASKS))
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--jobs", type=int, default=2, help="baseline worker processes (max 2)")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite docs/quality.md from evaluation/last-scores.json")
     args = ap.parse_args(argv)
+    if args.report_only:
+        write_report(args.shared.resolve(), previous_scores())
+        return 0
     if not args.shared.is_dir():
         print(f"shared data absent ({args.shared}): nothing to evaluate")
         return 0
