@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any
 
 from ..understand.pipeline import Analysis
+from .filters import article_filters, where
 
 PROVENANCE = ("sentence", "extractor", "confidence")
 TIME_COLUMNS = ("start", "end", "text", "type", "value") + PROVENANCE
@@ -102,25 +103,19 @@ def list_findings(connection: sqlite3.Connection, kind: str, *, match: str | Non
     """Findings of one kind across the store, newest article first, each with its
     article's date and outlet and the sentence it came from."""
     columns = ", ".join(f"f.{c}" for c in COLUMNS[kind])
-    clauses, params = [], []
+    clauses, params = article_filters(source=source, since=since)
     if match:
         clauses.append(f"f.{FILTER_COLUMN[kind]} LIKE ?")
         params.append(f"%{match}%")
     if article:
         clauses.append("f.article_id LIKE ?")
         params.append(f"{article}%")
-    if source:
-        clauses.append("a.source LIKE ?")
-        params.append(f"%{source}%")
-    if since:
-        clauses.append("a.published >= ?")
-        params.append(since)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (f"SELECT f.article_id AS article, a.published, a.source AS outlet, {columns},"
            " substr(a.text, s.start + 1, s.end - s.start) AS sentence_text"
            f" FROM {kind} f JOIN articles a ON a.id = f.article_id"
            " LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence = f.sentence"
-           f" {where} ORDER BY a.published IS NULL, a.published DESC, f.article_id, f.start")
+           f" {where(clauses)}"
+           " ORDER BY a.published IS NULL, a.published DESC, f.article_id, f.start")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [decode(dict(row)) for row in connection.execute(sql, params)]

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from ..errors import NotFound, StoreError, UsageError
 from ..records import Article, FailedInput, IngestResult
 from ..understand.pipeline import Analysis
+from .filters import article_filters, where
 from .findings import article_findings, insert_findings, list_findings
 from .migrations import migrate
 
@@ -121,8 +122,8 @@ class Store:
     def articles(self, search: str | None = None, source: str | None = None,
                  since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Articles newest first, filtered by full-text query, outlet and date."""
-        where, params = self._filters(search, source, since)
-        sql = (f"SELECT a.* FROM articles a {where} "
+        clauses, params = article_filters(search, source, since)
+        sql = (f"SELECT a.* FROM articles a {where(clauses)} "
                "ORDER BY a.published IS NULL, a.published DESC, a.title")
         if limit:
             sql += f" LIMIT {int(limit)}"
@@ -132,21 +133,6 @@ class Store:
             raise UsageError(f"bad search query {search!r}: {exc}",
                              hint='quote phrases: --search \'"truce talks"\'') from exc
         return [_article_row(row) for row in rows]
-
-    @staticmethod
-    def _filters(search: str | None, source: str | None, since: str | None
-                 ) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if search:
-            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(search)
-        if source:
-            clauses.append("a.source LIKE ?")
-            params.append(f"%{source}%")
-        if since:
-            clauses.append("a.published >= ?")
-            params.append(since)
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def article(self, id_or_prefix: str) -> dict[str, Any]:
         """One article with where it was seen and the candidates behind its metadata."""
