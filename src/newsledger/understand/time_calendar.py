@@ -9,6 +9,7 @@ None (unknown: the nearest one).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Literal
 
@@ -85,7 +86,10 @@ def year_for_month(published: dt.date, month: int, tense: Tense | str,
     if tense == "past" and day is None:
         tense = "past month"
     earliest, latest = WINDOWS.get(tense, WINDOWS[None])
-    ahead = days_ahead(published, month, day)
+    if day is not None:  # on the calendar: the latest such day not beyond the window
+        return max(year for year in range(published.year - 1, published.year + 2)
+                   if (_day_in(year, month, day) - published).days <= latest)
+    ahead = months_ahead_in_days(published, month)
     if ahead > latest:
         return published.year - 1
     if ahead <= earliest:
@@ -93,12 +97,15 @@ def year_for_month(published: dt.date, month: int, tense: Tense | str,
     return published.year
 
 
-def days_ahead(published: dt.date, month: int, day: int | None) -> float:
-    """How far the month (its start) or the day of the publication year lies after
-    publication, in days; a month counts from the start of the publication month."""
-    if day is None:
-        return (month - published.month) * 30.5
-    return (month - published.month) * 30.5 + day - published.day
+def months_ahead_in_days(published: dt.date, month: int) -> float:
+    """How far the start of a month of the publication year lies after the start of
+    the publication month, in days."""
+    return (month - published.month) * 30.5
+
+
+def _day_in(year: int, month: int, day: int) -> dt.date:
+    """A day past the month's end ("Feb. 30") counts as its last day."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def year_for_quarter(published: dt.date, quarter: int, tense: Tense) -> int:
