@@ -184,6 +184,15 @@ def _show(value: Any) -> str:
     return "-" if value in (None, "") else str(value)
 
 
+def article_filter_options(command: F) -> F:
+    """--source, --since and --limit, as every listing of the store takes them."""
+    command = click.option("--limit", type=click.IntRange(min=1),
+                           help="At most this many rows.")(command)
+    command = click.option("--since", callback=_valid_date,
+                           help="Only articles published on or after this date.")(command)
+    return click.option("--source", help="Only articles whose outlet contains this.")(command)
+
+
 def db_option(command: F) -> F:
     return click.option("--db", type=click.Path(dir_okay=False),
                         help="Store file (default: newsledger.db in the user data directory).",
@@ -239,10 +248,7 @@ def _ingest_with_progress(files: list[Path], store: Store, settings: Settings) -
 @main.command()
 @db_option
 @click.option("--search", help="Full-text query (SQLite FTS5 syntax) over titles and bodies.")
-@click.option("--source", help="Only articles whose outlet contains this.")
-@click.option("--since", callback=_valid_date,
-              help="Only articles published on or after this date.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@article_filter_options
 @output_options(default="table")
 @friendly_errors
 def articles(db: str | None, search: str | None, source: str | None, since: str | None,
@@ -284,10 +290,7 @@ def findings_command(kind: str, filter_option: str, filter_help: str,
         @db_option
         @click.option(f"--{filter_option}", "match", help=filter_help)
         @click.option("--article", help="Only this article (id or id prefix).")
-        @click.option("--source", help="Only articles whose outlet contains this.")
-        @click.option("--since", callback=_valid_date,
-                      help="Only articles published on or after this date.")
-        @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+        @article_filter_options
         @output_options(default="table")
         @friendly_errors
         @wraps(command)
