@@ -8,7 +8,6 @@ place elsewhere is a place, not a person; and within the article a surname ("Al-
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -16,6 +15,7 @@ from typing import Any
 
 from .pipeline import Analysis, Stage
 from .records import Entity
+from .sentences import sentence_index
 
 EXTRACTOR = "spacy-ner"
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART",
@@ -38,10 +38,9 @@ def find_entities(analysis: Analysis) -> Analysis:
             spans.append(trimmed)
     labels = _labels_fixed(spans, text)
     names = canonical_names([(text, labels[text, label]) for _, _, text, label in spans])
-    sentence_starts = [sentence.start_char for sentence in doc.sents]
     found = [
         Entity(analysis.article.id, start, end, text, labels[text, label],
-               names[text, labels[text, label]], bisect.bisect_right(sentence_starts, start) - 1,
+               names[text, labels[text, label]], sentence_index(doc, start),
                EXTRACTOR, 0.8)
         for start, end, text, label in spans]
     return analysis.add(entities=tuple(_shared_surnames_resolved(found)))

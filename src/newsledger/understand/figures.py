@@ -28,7 +28,6 @@ words ("a man was shot and killed") are counted by `figure_victims`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -47,6 +46,7 @@ from .figure_words import (
 )
 from .pipeline import Analysis, Stage
 from .records import Figure, Quote, TimeExpression
+from .sentences import sentence_index
 
 EXTRACTOR = "rules-v1"
 _NOT_NAMES = {"About", "Some", "Nearly", "Almost", "More", "Over", "Only", "Just", "Around",
@@ -92,11 +92,10 @@ def find_figures(analysis: Analysis) -> Analysis:
         return analysis.add(figures=())
     text = analysis.article.text
     sentences = list(doc.sents)
-    starts = [sentence.start_char for sentence in sentences]
     placed = []
     for amount in find_amounts(text):
         if _is_quantity(amount, text, doc):
-            placed.append(_place(amount, doc, starts))
+            placed.append(_place(amount, doc))
     readings = _readings(placed, text)
     figures = [_figure(analysis, item, readings[_anchor(item).i], sentences[item.sentence])
                for item in placed]
@@ -173,12 +172,12 @@ def token_at(doc: Any, char: int) -> Any:
     return doc[0]
 
 
-def _place(amount: Amount, doc: Any, starts: list[int]) -> Placed:
+def _place(amount: Amount, doc: Any) -> Placed:
     token = token_at(doc, amount.number_end - 1)
     while token.dep_ in ("compound", "quantmod", "nummod") and token.head.pos_ in ("NUM", "SYM") \
             and token.head.i != token.i and token.head.idx < amount.end:
         token = token.head
-    return Placed(amount, bisect.bisect_right(starts, amount.start) - 1, token,
+    return Placed(amount, sentence_index(doc, amount.start), token,
                   _counted(token, amount))
 
 

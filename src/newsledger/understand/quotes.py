@@ -48,6 +48,7 @@ from .quote_cues import (
 from .quote_marks import QuoteRegion, quote_regions
 from .quote_speakers import NOBODY, Speaker, SpeakerContext, resolve, speaker_context
 from .records import Entity, Quote
+from .sentences import sentence_starts
 
 EXTRACTOR = "rules-v1"
 # Dependents that complete an evaluation's object ("called [the vote a sham]").
@@ -128,7 +129,7 @@ def _page(text: str, doc: Any) -> Page:
         inside[region.start:region.end] = b"\x01" * (region.end - region.start)
     paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", text)]
     return Page(text, list(doc), regions, inside,
-                [sentence.start_char for sentence in doc.sents],
+                sentence_starts(doc),
                 paragraphs)
 
 

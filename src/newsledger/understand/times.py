@@ -32,6 +32,7 @@ from spacy.attrs import IDX
 
 from .pipeline import Analysis, Stage
 from .records import TimeExpression
+from .sentences import sentence_starts
 from .time_calendar import Tense
 from .time_context import Anchors, Context, Reading
 from .time_grammar import NUMBER_RULES, PRIORITY, RULES, TRIGGER_WORDS
@@ -209,7 +210,7 @@ class Parse:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.token_starts = doc.to_array([IDX]).tolist() if doc is not None else []
-        self.sentence_starts = [s.start_char for s in doc.sents] if doc is not None else [0]
+        self.sentence_starts = sentence_starts(doc) if doc is not None else [0]
 
     def sentence(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
