@@ -148,7 +148,6 @@ def prepare(shared: Path, task: Task, work: Path) -> tuple[str, Path]:
                           str(dataset(shared, task)), str(work), *task.prepare_args],
                          check=True, capture_output=True, text=True).stdout
     line = [ln for ln in out.splitlines() if ln.strip() and not ln.startswith("#")][-1]
-    (work / "command.txt").write_text(line, encoding="utf-8")
     return line, output_of(line)
 
 
@@ -211,6 +210,7 @@ def measure_ours(shared: Path, names: list[str], work: Path,
     ingest (body text, date) run with the understanding stages off: the same command,
     the `understanding = false` setting, the same records minus what they don't score."""
     pending = [(name, *prepare(shared, TASKS[name], work / name)) for name in names]
+    outputs = {name: predictions for name, _, predictions in pending}
     running: dict[str, tuple[Path, subprocess.Popen[bytes], float]] = {}
     seconds: dict[str, float] = {}
     while pending or running:
@@ -227,19 +227,10 @@ def measure_ours(shared: Path, names: list[str], work: Path,
         time.sleep(0.1)
     scores = {}
     for name in names:
-        predictions = output_path(work, name)
-        scores[name] = score(shared, TASKS[name], predictions, work / name / "manifest.json")
+        scores[name] = score(shared, TASKS[name], outputs[name], work / name / "manifest.json")
         scores[name]["seconds"] = seconds[name]
         scores[name]["inputs"] = dataset_size(work / name, TASKS[name])
     return scores
-
-
-def output_path(work: Path, name: str) -> Path:
-    return output_of(prepare_line(work / name))
-
-
-def prepare_line(task_work: Path) -> str:
-    return (task_work / "command.txt").read_text(encoding="utf-8")
 
 
 @contextmanager
