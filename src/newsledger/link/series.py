@@ -1,0 +1,170 @@
+"""Figure series: readings of one quantity across the articles of a story, in the order
+of the days they hold for, each classed `first`, `repeat`, `update`, `revision` or
+`conflict`; and the sums that one article's figures make (`check_sums`).
+
+Needs: figure rows as the store lists them (`Store.findings("figures")` or the views'
+material: `article`, `published`, `outlet`, `sentence`, `sentence_text` and the figure's
+fields) and, to place a figure, the entity rows of the same articles (`article`,
+`sentence`, `label`, `text`); a row may also bring its own `place`. Reads no database.
+
+Grouping. A series is one quantity: measure + who is counted + where (see
+`series_groups`). It is NOT split by source: a conflict is two sources disagreeing about
+one quantity on one day, so both must sit in one series. The series' `source` is the one
+most of its readings cite (None when none cites one); each reading keeps its own.
+
+Classing. Each figure is an interval of values (`series_values.interval`): "more than
+31,800" then, a week later, "more than 32,414" is an update; two outlets giving "more
+than 31,800" and "more than 31,819" on one day are compatible (a repeat); 500 and 2,000
+killed on one day from two sources are a conflict. A reading is compared with the
+readings of its own day first (incompatible with one from another source: conflict),
+then with the highest reading of the latest earlier day: above it (disjoint, or
+overlapping with a larger number) an update, below and disjoint a revision, else a
+repeat.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .series_groups import Quantity, figure_places, quantities
+from .series_sums import SumCheck, check_sums
+from .series_values import Interval, Value, holds_for, interval, nominal, overlaps
+
+__all__ = ["Reading", "Series", "SumCheck", "build_series", "check_sums",
+           "series_to_contract"]
+EXTRACTOR = "interval-series"
+
+
+@dataclass(frozen=True)
+class Reading:
+    article: str
+    value: Value
+    qualifier: str
+    as_of: str | None  # the figure's own TIMEX3 date
+    published: str | None  # the article's
+    source: str | None  # whom the article attributes the figure to
+    sentence_text: str | None
+    status: str  # first, repeat, update, revision, conflict
+    day: str | None = None  # the day it is placed at (`series_values.holds_for`)
+    outlet: str | None = None
+    start: int | None = None  # offsets of the figure in its article
+    end: int | None = None
+    text: str | None = None
+    subject: str | None = None  # as the article words it
+    place: str | None = None
+    extractor: str = EXTRACTOR
+    confidence: float = 0.0
+
+    @property
+    def interval(self) -> Interval:
+        return interval(self.value, self.qualifier)
+
+    @property
+    def speaker(self) -> str | None:
+        """Who gives the number: the cited source, else the outlet."""
+        return self.source or self.outlet
+
+
+@dataclass(frozen=True)
+class Series:
+    story: str | None
+    measure: str
+    subject: str | None
+    place: str | None
+    source: str | None
+    readings: tuple[Reading, ...]
+
+
+def build_series(figures: Sequence[Mapping[str, Any]], story: str | None = None,
+                 entities: Iterable[Mapping[str, Any]] = ()) -> list[Series]:
+    """One series per quantity with a measure, readings in day order and classed."""
+    figures = [row for row in figures if row.get("measure") and row.get("value") is not None]
+    places = figure_places(figures, entities)
+    groups: dict[Quantity, list[Reading]] = defaultdict(list)
+    for row, place, quantity in zip(figures, places, quantities(figures, places), strict=True):
+        groups[quantity].append(_reading(row, place))
+    found = [_series(story, quantity, readings) for quantity, readings in groups.items()]
+    return sorted(found, key=lambda s: (-len(s.readings), s.measure, s.subject or "",
+                                        s.place or ""))
+
+
+def _reading(row: Mapping[str, Any], place: str | None) -> Reading:
+    value = row["value"]
+    if not isinstance(value, int | float):
+        value = (float(value[0]), float(value[1]))
+    return Reading(
+        article=row.get("article") or row["article_id"], value=value,
+        qualifier=row.get("qualifier") or "exact", as_of=row.get("as_of"),
+        published=row.get("published"), source=row.get("source"),
+        sentence_text=row.get("sentence_text"), status="first",
+        day=holds_for(row.get("as_of"), row.get("published"), row.get("sentence_text")), outlet=row.get("outlet"),
+        start=row.get("start"), end=row.get("end"), text=row.get("text"),
+        subject=row.get("subject"), place=place, confidence=float(row.get("confidence", 0)))
+
+
+def _series(story: str | None, quantity: Quantity, readings: list[Reading]) -> Series:
+    ordered = sorted(readings, key=lambda r: (r.day or "9999", nominal(r.value), r.article))
+    classed = classify(ordered)
+    subjects = Counter(r.subject for r in classed if r.subject)
+    places = Counter(r.place for r in classed if r.place)
+    sources = Counter(r.source for r in classed if r.source)
+    return Series(story, quantity.measure,
+                  subjects.most_common(1)[0][0] if subjects else quantity.subject,
+                  places.most_common(1)[0][0] if places else quantity.place,
+                  sources.most_common(1)[0][0] if sources else None, tuple(classed))
+
+
+def classify(ordered: Sequence[Reading]) -> list[Reading]:
+    """Each reading's status against the readings of its day and of the day before."""
+    classed: list[Reading] = []
+    for reading in ordered:
+        same_day = [r for r in classed if r.day == reading.day]
+        earlier = [r for r in classed if r.day != reading.day]
+        status, confidence = _status(reading, same_day, earlier)
+        classed.append(replace(reading, status=status, confidence=confidence))
+    return classed
+
+
+def _status(reading: Reading, same_day: list[Reading],
+            earlier: list[Reading]) -> tuple[str, float]:
+    if not same_day and not earlier:
+        return "first", 1.0
+    if same_day:
+        others = [r for r in same_day if r.speaker != reading.speaker]
+        if any(not overlaps(r.interval, reading.interval) for r in others):
+            return "conflict", 0.8
+        if any(overlaps(r.interval, reading.interval) for r in same_day):
+            return "repeat", 0.8
+        return _against(reading, max(same_day, key=lambda r: nominal(r.value)))
+    last_day = earlier[-1].day
+    reference = max((r for r in earlier if r.day == last_day), key=lambda r: nominal(r.value))
+    return _against(reading, reference)
+
+
+def _against(reading: Reading, reference: Reading) -> tuple[str, float]:
+    """Moved since the reference? Above it: update; below and disjoint: revision."""
+    now, before = reading.interval, reference.interval
+    if now[0] > before[1] or (overlaps(now, before)
+                              and nominal(reading.value) > nominal(reference.value)):
+        return "update", 0.9 if now[0] > before[1] else 0.7
+    if now[1] < before[0]:
+        return "revision", 0.8
+    return "repeat", 0.7
+
+
+def series_to_contract(series: Series) -> dict[str, Any]:
+    """The series as `newsledger figures --json` prints it (CONTRACT.md)."""
+    return {"story": series.story, "measure": series.measure, "subject": series.subject,
+            "place": series.place, "source": series.source,
+            "readings": [{"article": r.article, "value": _number(r.value),
+                          "qualifier": r.qualifier, "as_of": r.as_of or r.day,
+                          "status": r.status} for r in series.readings]}
+
+
+def _number(value: Value) -> Any:
+    if isinstance(value, tuple):
+        return [_number(v) for v in value]
+    return int(value) if float(value).is_integer() else value
