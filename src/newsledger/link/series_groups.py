@@ -129,9 +129,19 @@ def _usual_places(raw: list[tuple[str, str | None, str | None]]
     for measure, subject, place in raw:
         if place and is_group_name(subject):
             counts[measure, subject_key(subject)][place] += 1
-    # One reading in a place is not yet where a group is usually counted.
-    return {group: places.most_common(1)[0][0] for group, places in counts.items()
-            if places.most_common(1)[0][1] >= 2}
+    # Where a group is usually counted is its home only if it is the group most often
+    # counted there: six million Jews once placed in Gaza by a sentence do not make
+    # Jews the people of Gaza.
+    groups: dict[tuple[str, str], Counter[str | None]] = defaultdict(Counter)
+    for (measure, group), places in counts.items():
+        for place, n in places.items():
+            groups[measure, place][group] += n
+    usual = {}
+    for (measure, group), places in counts.items():
+        home = places.most_common(1)[0][0]
+        if groups[measure, home].most_common(1)[0][0] == group:
+            usual[measure, group] = home
+    return usual
 
 
 def _named_place(group: str, places: set[str]) -> str | None:
