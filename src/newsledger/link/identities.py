@@ -219,7 +219,8 @@ def _full_spellings(name: _Name) -> list[str]:
     (unless the name is only ever a bare surname), which the surname index covers."""
     if name.label != "PERSON" or name.is_bare_person:
         return [name.entity, *name.spellings]
-    return [s for s in (name.entity, *name.spellings) if " " in name_key(s)]
+    # Counted as written, not by key: "UN" (united nations) is not a full name.
+    return [s for s in (name.entity, *name.spellings) if len(core_name(s).split()) > 1]
 
 
 def _rename_if_more_complete(db: sqlite3.Connection, identity_id: str, name: _Name) -> None:

@@ -30,6 +30,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president",
                     "defence", "defense", "deputy", "former", "vice", "rabbi", "imam"})
 PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "president", "senator", "sen",
                            "rep", "sheikh", "pope", "rabbi", "imam"})
+ARTICLES = frozenset({"the", "a", "an"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Short forms no rule derives. Keys on both sides are already folded by `_fold`.
 ALIASES = {
@@ -62,16 +63,18 @@ def name_key(name: str) -> str:
 
 
 def core_name(name: str) -> str:
-    """The name without what describes it: a leading article, lower-case premodifiers
-    ("the Palestinian group Hamas" -> "Hamas"), an apposition ("Hamas, the group that"
-    -> "Hamas"), a title ("President Joe Biden" -> "Joe Biden") or a possessive."""
+    """The name without what describes it: a leading article ("The", "An"), lower-case
+    premodifiers ("the Palestinian group Hamas" -> "Hamas"), an apposition ("Hamas, the
+    group that" -> "Hamas"), a title ("President Joe Biden" -> "Joe Biden") or a
+    possessive."""
     text = _APPOSITION.sub("", unicodedata.normalize("NFC", name).strip())
     text = _POSSESSIVE.sub("", text.strip())
     tokens = text.split()
     described = [i for i, t in enumerate(tokens) if _is_describing_word(t)]
     if described and described[-1] < len(tokens) - 1 and tokens[described[-1] + 1][:1].isupper():
         tokens = tokens[described[-1] + 1:]
-    while len(tokens) > 1 and _is_title(tokens[0], len(tokens)):
+    while len(tokens) > 1 and (_is_title(tokens[0], len(tokens))
+                               or tokens[0].casefold() in ARTICLES):
         tokens = tokens[1:]
     return " ".join(tokens) or name.strip()
 
