@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "md")
 
 
 def render(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
@@ -27,6 +27,8 @@ def render(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
         return "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
     if fmt == "csv":
         return _csv(rows, columns)
+    if fmt == "md":
+        return _markdown(rows, columns, title)
     return _table(rows, columns, title)
 
 
@@ -45,6 +47,18 @@ def _csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow([_cell(row.get(c)) for c in columns])
     return out.getvalue().rstrip("\n")
+
+
+def _markdown(rows: list[dict[str, Any]], columns: Sequence[str], title: str | None) -> str:
+    """A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped so
+    that one row stays one line."""
+    def cell(value: Any) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+    lines = [f"## {title}", ""] if title else []
+    lines.append("| " + " | ".join(columns) + " |")
+    lines.append("|" + "---|" * len(columns))
+    lines.extend("| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows)
+    return "\n".join(lines)
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], title: str | None) -> str:

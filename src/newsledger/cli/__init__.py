@@ -1,4 +1,5 @@
-"""The command-line shell. The only module that imports click; all work is in the library.
+"""The command-line shell. This package is the only one that imports click; all work is in
+the library.
 
 Errors raised on purpose (`newsledger.errors`) become one line on stderr, here and
 nowhere else.
@@ -15,14 +16,14 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
-from .errors import NewsledgerError
-from .ingest import read_inputs
-from .present.listing import render
-from .records import FailedInput, IngestResult
-from .settings import Settings, load_settings
-from .store import LIST_COLUMNS, Store
-from .understand import understand
+from .. import __version__
+from ..errors import NewsledgerError
+from ..ingest import read_inputs
+from ..present.listing import render
+from ..records import FailedInput, IngestResult
+from ..settings import Settings, load_settings
+from ..store import LIST_COLUMNS, Store
+from ..understand import understand
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,7 +61,7 @@ def output_options(default: str, extra: tuple[str, ...] = ()) -> Callable[[F], F
 
 
 def _valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    from .ingest.dates import parse_date
+    from ..ingest.dates import parse_date
 
     if value is None:
         return None
@@ -218,8 +219,8 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, source
     The same article read twice is stored once. Inputs that give no article are
     recorded with the reason and listed in the closing summary.
     """
-    from .ingest.batch import ingest_files
-    from .ingest.inputs import walk
+    from ..ingest.batch import ingest_files
+    from ..ingest.inputs import walk
 
     settings = load_settings({"db": db, "published": published, "source": source,
                               "language": language})
@@ -238,7 +239,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, source
 def _ingest_with_progress(files: list[Path], store: Store, settings: Settings) -> Any:
     from rich.progress import Progress
 
-    from .ingest.batch import ingest_files
+    from ..ingest.batch import ingest_files
 
     with Progress(transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
@@ -313,14 +314,6 @@ def quotes() -> None:
 
 
 @main.command()
-@findings_command("figures", "measure", "Only figures of this measure (killed, injured...).",
-                  ("published", "outlet", "measure", "subject", "qualifier", "value", "unit",
-                   "as_of", "source", "text", "article"))
-def figures() -> None:
-    """List the numeric claims: value, qualifier, what is counted, who says so, as of when."""
-
-
-@main.command()
 @findings_command("events", "type", "Only events of this PLOVER type (CONSULT, ASSAULT...).",
                   ("published", "outlet", "date", "type", "trigger", "actors", "mediators",
                    "place", "text", "article"))
@@ -340,5 +333,6 @@ def errors_command(db: str | None, fmt: str) -> None:
     click.echo(render(rows, fmt, ("input", "error", "last_seen"), title=f"{len(rows)} errors"))
 
 
-if __name__ == "__main__":
-    main()
+# The cross-article commands live in their own module; importing it registers them on
+# `main` (it needs the options defined above, hence the import at the end).
+from . import links as _links  # noqa: E402,F401
