@@ -34,6 +34,7 @@ class Settings:
     html_favor_recall: bool = False
     html_max_elements: int = 20_000
     understanding: bool = True
+    linking: bool = True
     date_dayfirst_slash: bool = False
 
 
@@ -48,6 +49,8 @@ HELP: dict[str, str] = {
     "html_max_elements": "An HTML page with more elements is cut to its article element first.",
     "understanding": "Run the understanding stages (entities, ...) in extract and ingest; "
                      "off, only the ingest runs (metadata and body).",
+    "linking": "Link each ingested article to the store: its story, identities and reused "
+               "passages (needs understanding for stories and identities beyond the text).",
     "date_dayfirst_slash": "Read 03/04/2024 as 3 April (day first) rather than 4 March.",
 }
 

@@ -45,7 +45,7 @@ def ingest_files(files: list[Path], store: Store, settings: Settings,
     summary = IngestSummary()
     for path in files:
         for result in read_file(path, settings):
-            outcome = store.add(result, _understood(result, store, settings))
+            outcome = store.add(result, _understood(result, store, settings), settings.linking)
             if outcome == "new":
                 summary.new += 1
             elif outcome == "known":

@@ -13,14 +13,21 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import NotFound, StoreError, UsageError
+from ..link.linker import link_article
 from ..records import Article, FailedInput, IngestResult
 from ..understand.pipeline import Analysis
 from .filters import article_filters, where
 from .findings import article_findings, insert_findings, list_findings
 from .migrations import migrate
+
+if TYPE_CHECKING:
+    from ..link.novelty import Novelty
+    from ..link.series import Series
+    from ..link.timeline import TimelineEntry
 
 Outcome = Literal["new", "known", "error"]
 LIST_COLUMNS = ("id", "published", "source", "language", "title", "authors", "dateline",
@@ -75,9 +82,11 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def add(self, result: IngestResult, analysis: Analysis | None = None) -> Outcome:
-        """Store one ingest result and what the stages found in it (`analysis`), in one
-        transaction; say whether it was new, already known, or an error."""
+    def add(self, result: IngestResult, analysis: Analysis | None = None,
+            linking: bool = True) -> Outcome:
+        """Store one ingest result and what the stages found in it (`analysis`), and link
+        it to the articles already stored (`linking`), in one transaction; say whether it
+        was new, already known, or an error."""
         if isinstance(result, FailedInput):
             self._record_error(result)
             return "error"
@@ -87,6 +96,8 @@ class Store:
                 self._insert_article(db, result)
                 if analysis is not None:
                     insert_findings(db, analysis)
+                    if linking:
+                        link_article(db, analysis)
             db.execute("INSERT OR IGNORE INTO article_inputs VALUES (?, ?, ?)",
                        (result.id, result.input, _now()))
         return "known" if known else "new"
@@ -159,12 +170,40 @@ class Store:
         store; filters as `findings.list_findings`."""
         return list_findings(self.connection, kind, **filters)
 
+    # -- across articles (issue 4): computed by `link.views` when asked for ------------
+
+    def stories(self) -> list[dict[str, Any]]:
+        return _views().stories(self.connection)
+
+    def story_of(self, article: str) -> str | None:
+        return _views().article_story(self.connection, article)
+
+    def series(self, story: str | None = None) -> list[Series]:
+        return _views().series(self.connection, story)
+
+    def reuse(self, story: str | None = None) -> list[dict[str, Any]]:
+        return _views().reuse(self.connection, story)
+
+    def timeline(self, story: str) -> list[TimelineEntry]:
+        return _views().timeline(self.connection, story)
+
+    def novelty(self, article: str) -> Novelty:
+        return _views().novelty(self.connection, article)
+
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.connection.execute(
             "SELECT input, error, first_seen, last_seen FROM ingest_errors ORDER BY input")]
 
     def count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def _views() -> ModuleType:
+    """The cross-article views, imported when first used: they read this package's
+    finding tables, so a top-level import would be circular."""
+    from ..link import views
+
+    return views
 
 
 def _article_row(row: sqlite3.Row) -> dict[str, Any]:

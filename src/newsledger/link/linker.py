@@ -1,0 +1,36 @@
+"""Linking one new article: it joins a story, its names join identities, and its
+passages are checked against what the store already holds.
+
+`link_article` runs inside the transaction that stores the article, after its findings,
+so an article is never stored half-linked. Its cost is bounded by index lookups, not by
+the size of the store. The views that depend on a whole story (timeline, figure series,
+what's new, reuse listings) are computed when asked for, in `link.views`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..understand.pipeline import Analysis
+from .identities import link_identities
+from .reuse import ReusedPassage, link_reuse
+from .stories import StoryAssignment, assign_story
+from .story_signals import story_signals
+
+
+@dataclass(frozen=True)
+class Links:
+    """What linking one article found."""
+
+    story: StoryAssignment
+    identities: dict[str, str]  # canonical entity name -> identity id
+    reused: tuple[ReusedPassage, ...]
+
+
+def link_article(db: sqlite3.Connection, analysis: Analysis) -> Links:
+    article = analysis.article
+    story = assign_story(db, story_signals(analysis))
+    identities = link_identities(db, article.id, analysis.entities, story.story)
+    reused = link_reuse(db, article.id, article.text, article.published)
+    return Links(story, identities, reused)

@@ -1,0 +1,86 @@
+"""Reading what a set of articles (usually one story) holds, for the read-time views:
+timeline, figure series, what's new.
+
+Every row carries its article's `published` date, its `outlet`, its `arrival` (the order
+the store received it) and the sentence it came from, so that any view can order its
+items and point back to their sentence. Names carry the identity the store ties them to
+(`identity` on entities, `speaker_identity` on quotes, `identities` on events: name ->
+identity id), so that "Al-Ansari" in one article and "Ansari" in another are one person.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..store.findings import COLUMNS, decode
+
+KINDS = ("entities", "quotes", "figures", "events")
+
+
+@dataclass(frozen=True)
+class Material:
+    articles: tuple[dict[str, Any], ...]  # id, published, source, title, arrival; report order
+    entities: tuple[dict[str, Any], ...]
+    quotes: tuple[dict[str, Any], ...]
+    figures: tuple[dict[str, Any], ...]
+    events: tuple[dict[str, Any], ...]
+
+    def of_article(self, article: str) -> Material:
+        return Material(tuple(a for a in self.articles if a["id"] == article),
+                        *(tuple(r for r in getattr(self, kind) if r["article"] == article)
+                          for kind in KINDS))
+
+    def before(self, article: str) -> Material:
+        """What the articles reported before `article` hold (by publication day, then
+        arrival)."""
+        order = [a["id"] for a in self.articles]
+        earlier = set(order[:order.index(article)]) if article in order else set(order)
+        return Material(tuple(a for a in self.articles if a["id"] in earlier),
+                        *(tuple(r for r in getattr(self, kind) if r["article"] in earlier)
+                          for kind in KINDS))
+
+
+def report_order(article: dict[str, Any]) -> tuple[str, int]:
+    return (article.get("published") or "9999", article["arrival"])
+
+
+def read_material(db: sqlite3.Connection, article_ids: Sequence[str]) -> Material:
+    ids = list(dict.fromkeys(article_ids))
+    marks = ", ".join("?" * len(ids))
+    articles = [dict(row) for row in db.execute(
+        "SELECT id, published, source, title, rowid AS arrival FROM articles"
+        f" WHERE id IN ({marks})", ids)]
+    articles.sort(key=report_order)
+    identities = _identities(db, ids, marks)
+    rows = {kind: _rows(db, kind, ids) for kind in KINDS}
+    for row in rows["entities"]:
+        row["identity"] = identities.get((row["article"], row["entity"]))
+    for row in rows["quotes"]:
+        row["speaker_identity"] = identities.get((row["article"], row["speaker"]))
+    for row in rows["events"]:
+        names = [*row["actors"], *row["targets"], *row["mediators"]]
+        row["identities"] = {name: identities[(row["article"], name)] for name in names
+                             if (row["article"], name) in identities}
+    return Material(tuple(articles), *(tuple(rows[kind]) for kind in KINDS))
+
+
+def _identities(db: sqlite3.Connection, ids: list[str], marks: str
+                ) -> dict[tuple[str, str], str]:
+    return {(row[0], row[1]): row[2] for row in db.execute(
+        "SELECT article_id, entity, identity_id FROM article_identities"
+        f" WHERE article_id IN ({marks})", ids)}
+
+
+def _rows(db: sqlite3.Connection, kind: str, ids: list[str]) -> list[dict[str, Any]]:
+    columns = ", ".join(f"f.{c}" for c in COLUMNS[kind])
+    marks = ", ".join("?" * len(ids))
+    sql = (f"SELECT f.article_id AS article, a.published, a.source AS outlet,"
+           f" a.rowid AS arrival, {columns},"
+           " substr(a.text, s.start + 1, s.end - s.start) AS sentence_text"
+           f" FROM {kind} f JOIN articles a ON a.id = f.article_id"
+           " LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence = f.sentence"
+           f" WHERE f.article_id IN ({marks}) ORDER BY a.published, a.rowid, f.start")
+    return [decode(dict(row)) for row in db.execute(sql, ids)]

@@ -1,0 +1,83 @@
+"""The cross-article views the store commands print: stories, figure series, passage
+reuse, a story's timeline, and what an article adds to its story.
+
+Each is computed from the stored findings and links when asked for, so it always
+reflects every article of the story, whatever order they arrived in.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from ..errors import NotFound, UsageError
+from .material import read_material
+from .novelty import Novelty, what_is_new
+from .reuse import list_reuse
+from .series import Series, build_series
+from .stories import list_stories, story_members, story_of
+from .timeline import TimelineEntry, build_timeline
+
+
+def resolve_story(db: sqlite3.Connection, story: str) -> str:
+    """A story id from its id or a unique prefix of it."""
+    rows = db.execute("SELECT DISTINCT story FROM story_articles WHERE story LIKE ? LIMIT 2",
+                      (f"{story}%",)).fetchall()
+    if not rows:
+        raise NotFound(f"no story with id {story!r}", hint="list ids with `newsledger stories`")
+    if len(rows) > 1:
+        raise UsageError(f"story prefix {story!r} matches several stories",
+                         hint="give more characters of the id")
+    return str(rows[0][0])
+
+
+def resolve_article(db: sqlite3.Connection, article: str) -> str:
+    rows = db.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2",
+                      (f"{article}%",)).fetchall()
+    if not rows:
+        raise NotFound(f"no article with id {article!r}",
+                       hint="list ids with `newsledger articles`")
+    if len(rows) > 1:
+        raise UsageError(f"id prefix {article!r} matches several articles",
+                         hint="give more characters of the id")
+    return str(rows[0][0])
+
+
+def article_story(db: sqlite3.Connection, article: str) -> str | None:
+    return story_of(db, resolve_article(db, article))
+
+
+def stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    return list_stories(db)
+
+
+def timeline(db: sqlite3.Connection, story: str) -> list[TimelineEntry]:
+    material = read_material(db, story_members(db, resolve_story(db, story)))
+    return build_timeline(material.events, material.figures)
+
+
+def series(db: sqlite3.Connection, story: str | None = None) -> list[Series]:
+    chosen = [resolve_story(db, story)] if story else _all_stories(db)
+    found: list[Series] = []
+    for story_id in chosen:
+        material = read_material(db, story_members(db, story_id))
+        found.extend(build_series(material.figures, story_id, material.entities))
+    return found
+
+
+def novelty(db: sqlite3.Connection, article: str) -> Novelty:
+    article_id = resolve_article(db, article)
+    story = story_of(db, article_id)
+    members = story_members(db, story) if story else [article_id]
+    return what_is_new(article_id, story, read_material(db, members))
+
+
+def reuse(db: sqlite3.Connection, story: str | None = None) -> list[dict[str, Any]]:
+    if story is None:
+        return list_reuse(db)
+    return list_reuse(db, story_members(db, resolve_story(db, story)))
+
+
+def _all_stories(db: sqlite3.Connection) -> list[str]:
+    return [str(row[0]) for row in db.execute(
+        "SELECT story FROM story_articles GROUP BY story ORDER BY min(rowid)")]
