@@ -22,11 +22,18 @@ $(EVAL_STAMP): $(STAMP)
 DEMO_DB := build/demo.db
 
 demo: $(STAMP)
-	@mkdir -p build
+	@mkdir -p build && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsledger ingest --db $(DEMO_DB) examples/
 	$(BIN)/newsledger articles --db $(DEMO_DB) --table
 	@for id in $$($(BIN)/newsledger articles --db $(DEMO_DB) --csv | tail -n +2 | cut -d, -f1); do \
 		echo; $(BIN)/newsledger show $$id --db $(DEMO_DB); done
+	@echo; $(BIN)/newsledger stories --db $(DEMO_DB) --table
+	@for story in $$($(BIN)/newsledger stories --db $(DEMO_DB) --csv | tail -n +2 | cut -d, -f1); do \
+		echo; $(BIN)/newsledger timeline $$story --db $(DEMO_DB) --table; \
+		echo; $(BIN)/newsledger figures --story $$story --db $(DEMO_DB) --table; \
+		echo; $(BIN)/newsledger reuse --story $$story --db $(DEMO_DB) --table; done
+	@for id in $$($(BIN)/newsledger articles --db $(DEMO_DB) --csv | tail -n +2 | cut -d, -f1); do \
+		echo; $(BIN)/newsledger new $$id --db $(DEMO_DB) --table; done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

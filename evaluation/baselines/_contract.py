@@ -36,9 +36,12 @@ def text_record(path: str, published: str | None, field: str, find: Finder) -> d
 
 def input_files(prepared: Path, split: str | None = None) -> list[tuple[Path, str | None]]:
     """(input file, publication date) for each input a scorer's `prepare` wrote, from
-    its manifest: a `files` map (keys relative to the folder or to `inputs_dir`) or a
-    `documents` list (TempEval)."""
+    its manifest: a `files` map (keys relative to the folder or to `inputs_dir`), a
+    `documents` list (TempEval) or an `inputs` map of files under `inputs/` (stories)."""
     manifest = json.loads((prepared / "manifest.json").read_text(encoding="utf-8"))
+    if isinstance(manifest.get("inputs"), dict):  # stories: files under inputs/, in order
+        return [(prepared / "inputs" / key, info.get("published"))
+                for key, info in sorted(manifest["inputs"].items())]
     if "documents" in manifest:
         return [(prepared / doc["input"], doc.get("published"))
                 for doc in manifest["documents"]]
