@@ -13,9 +13,11 @@ How an article is placed, in arrival order and without re-clustering the store:
    article does not grow with the store.
 3. Each candidate article is compared with it (cosine of the IDF-weighted features),
    discounted when both are dated and far apart in time.
-4. A story scores as its best-matching members (article-to-article linkage: a story
-   that drifts over weeks is joined through its latest articles, not a blurred
-   centroid); the best story above the threshold is joined, else a story starts.
+4. Undated articles that name years, none in common, are discounted (another year's
+   fight or quake is another story).
+5. The story of the most similar member article is joined if the similarity reaches
+   the threshold (article-to-article linkage: a story that drifts over weeks is
+   joined through its latest articles, not a blurred centroid); else a story starts.
 """
 
 from __future__ import annotations
@@ -37,15 +39,16 @@ EXTRACTOR = "online_idf_linkage"
 class StoryParams:
     """The knobs of the assignment, with the values used by default."""
 
-    threshold: float = 0.25  # story score needed to join it
+    threshold: float = 0.25  # similarity needed to join a story
+    # Names say more than words; years and bare numbers are evidence, but common.
     group_weights: Mapping[str, float] = field(default_factory=lambda: {
-        "w": 1.0, "e": 1.5, "p": 1.0, "d": 1.0, "y": 0.5, "n": 0.5})
+        "w": 1.0, "e": 1.5, "h": 1.5, "p": 1.0, "d": 1.0, "y": 0.5, "n": 0.5})
     query_features: int = 30  # most telling features looked up in the index
     postings_per_feature: int = 100  # most recent articles read per feature
     candidates: int = 40  # articles compared in full
-    top_members: int = 1  # a story scores as the mean of its best k member similarities
     gap_days: float = 30.0  # dated articles further apart than this are discounted
     gap_floor: float = 0.3  # the discount, reached gradually past `gap_days`
+    year_conflict: float = 0.3  # factor when both name years and share none
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -81,7 +84,7 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
     idf = {name: _idf_value(frequencies.get(name, 0), total) for name in features}
     vector = _vector(features, idf, params)
     candidates = _candidates(db, vector, frequencies, params)
-    similarities = _similarities(db, vector, signals.published, candidates, total, params)
+    similarities = _similarities(db, signals, vector, candidates, total, params)
     assignment = _choose(db, signals.article, similarities, params)
     _record(db, signals, assignment, total)
     return assignment
@@ -150,30 +153,40 @@ def _candidates(db: sqlite3.Connection, vector: Mapping[str, float],
     return ranked[:params.candidates]
 
 
-def _similarities(db: sqlite3.Connection, vector: Mapping[str, float], published: str | None,
+def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping[str, float],
                   candidates: list[str], total: int,
                   params: StoryParams) -> dict[str, tuple[str, float]]:
     """Each candidate article's story and its similarity to the new article."""
     if not candidates:
         return {}
+    vectors = _candidate_vectors(db, candidates, total, params)
+    years = _years(vector, signals.published)
     marks = ",".join("?" * len(candidates))
-    rows = db.execute(
-        "SELECT f.article_id, f.feature, f.weight, coalesce(d.df, 1)"
-        " FROM story_features f LEFT JOIN story_feature_df d ON d.feature = f.feature"
-        f" WHERE f.article_id IN ({marks})", candidates).fetchall()
-    vectors: dict[str, dict[str, float]] = defaultdict(dict)
-    for article_id, name, weight, df in rows:
-        vectors[article_id][name] = ((1.0 + math.log(weight)) * _idf_value(df, total)
-                                     * _group_weight(name, params))
-    members = db.execute(
-        f"SELECT article_id, story_id, published FROM story_articles WHERE article_id IN ({marks})",
-        candidates).fetchall()
     found = {}
-    for article_id, story, other_published in members:
-        similarity = _cosine(vector, vectors[article_id])
-        similarity *= _time_factor(published, other_published, params)
+    for article_id, story, published in db.execute(
+            "SELECT article_id, story_id, published FROM story_articles"
+            f" WHERE article_id IN ({marks})", candidates):
+        other = vectors[article_id]
+        similarity = _cosine(vector, other)
+        similarity *= _time_factor(signals.published, published, params)
+        if not (signals.published and published):  # the gap says more than years
+            similarity *= _year_factor(years, _years(other, published), params)
         found[article_id] = (story, similarity)
     return found
+
+
+def _candidate_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
+                       params: StoryParams) -> dict[str, dict[str, float]]:
+    """The candidates' features weighted with today's IDF (it changes as the store grows)."""
+    marks = ",".join("?" * len(candidates))
+    vectors: dict[str, dict[str, float]] = defaultdict(dict)
+    for article_id, name, weight, df in db.execute(
+            "SELECT f.article_id, f.feature, f.weight, coalesce(d.df, 1)"
+            " FROM story_features f LEFT JOIN story_feature_df d ON d.feature = f.feature"
+            f" WHERE f.article_id IN ({marks})", candidates):
+        vectors[article_id][name] = ((1.0 + math.log(weight)) * _idf_value(df, total)
+                                     * _group_weight(name, params))
+    return vectors
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -196,24 +209,32 @@ def _time_factor(one: str | None, other: str | None, params: StoryParams) -> flo
     return max(params.gap_floor, 1.0 - (1.0 - params.gap_floor) * min(1.0, excess / 3.0))
 
 
+def _year_factor(years: set[str], other_years: set[str], params: StoryParams) -> float:
+    """Two reports of one event name the same year; a sibling event (last year's fight,
+    another quake) names others. Undated articles are told apart by this alone."""
+    if years and other_years and not years & other_years:
+        return params.year_conflict
+    return 1.0
+
+
+def _years(features: Iterable[str], day: str | None) -> set[str]:
+    """The years an article names, and the year it was published in."""
+    years = {name[2:] for name in features if name.startswith("y:")}
+    return years | {day[:4]} if day else years
+
+
 # -- deciding ----------------------------------------------------------------------------
 
 def _choose(db: sqlite3.Connection, article_id: str,
             similarities: Mapping[str, tuple[str, float]],
             params: StoryParams) -> StoryAssignment:
-    by_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for member, (story, similarity) in similarities.items():
-        by_story[story].append((similarity, member))
-    best: tuple[float, str, str] | None = None
-    for story, scored in by_story.items():
-        scored.sort(reverse=True)
-        top = [s for s, _ in scored[:params.top_members]]
-        score = sum(top) / params.top_members
-        if best is None or score > best[0]:
-            best = (score, story, scored[0][1])
-    if best is not None and best[0] >= params.threshold:
-        return StoryAssignment(article_id, best[1], round(best[0], 4), False, EXTRACTOR,
-                               best[2])
+    """Join the story of the most similar member article (single linkage: a story that
+    drifts over weeks is joined through its latest articles), if similar enough."""
+    ranked = sorted(similarities.items(), key=lambda item: (-item[1][1], item[0]))
+    if ranked and ranked[0][1][1] >= params.threshold:
+        member, (story, similarity) = ranked[0]
+        return StoryAssignment(article_id, story, round(similarity, 4), False, EXTRACTOR,
+                               member)
     return StoryAssignment(article_id, story_id_for(article_id), 0.0, True, EXTRACTOR)
 
 

@@ -66,7 +66,7 @@ def story_signals(analysis: Analysis) -> StorySignals:
         counts.update(_lemma_counts(analysis.doc, title))
     else:
         counts.update(_token_counts(article.text, title))
-    counts.update(_entity_counts(analysis))
+    counts.update(_entity_counts(analysis, _lead_bounds(analysis, title)))
     counts.update(_time_counts(analysis))
     counts.update(_number_counts(article.text, title))
     features = tuple(sorted((key, round(weight, 4)) for key, weight in counts.items()))
@@ -139,16 +139,30 @@ def _paragraph_end(text: str, start: int, paragraphs: int) -> int:
     return end
 
 
-def _entity_counts(analysis: Analysis) -> Counter[str]:
+def _lead_bounds(analysis: Analysis, title: str) -> tuple[int, int]:
+    """Where the title and the lead end in the text."""
+    text = analysis.article.text
+    title_end = len(title) if title and text.startswith(title) else 0
+    if analysis.doc is not None:
+        return title_end, _lead_end(analysis.doc, title)
+    return title_end, _paragraph_end(text, title_end, LEAD_SENTENCES)
+
+
+def _entity_counts(analysis: Analysis, bounds: tuple[int, int]) -> Counter[str]:
+    """People (`h:`), other names (`e:`) and places (`p:`), weighted by position like
+    words: the people of the headline and lead are whom the story is about."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
         name = _normal_name(entity.entity)
+        weight = _position_weight(entity.start, *bounds)
         if not name:
             continue
         if entity.label in PLACE_LABELS:
-            counts["p:" + name] += 1.0
+            counts["p:" + name] += weight
+        elif entity.label == "PERSON":
+            counts["h:" + name] += weight
         elif entity.label in NAME_LABELS:
-            counts["e:" + name] += 1.0
+            counts["e:" + name] += weight
     return counts
 
 
