@@ -20,7 +20,7 @@ Without a parse (non-English text) the words are regex tokens of the text.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -36,8 +36,10 @@ LEAD_WEIGHT = 2.0  # so does a word of the first sentences
 LEAD_SENTENCES = 2
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR = re.compile(r"^(\d{4})")
-NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
+# 1,400 / 6.1 / 33, not followed by more digits (a comma or stop after it is punctuation)
+NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 WORD = re.compile(r"[^\W\d_]{3,}")
+Weights = defaultdict[str, float]
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,14 @@ class StorySignals:
 def story_signals(analysis: Analysis) -> StorySignals:
     """The story features of one analysed article (see the module docstring)."""
     article = analysis.article
-    counts: Counter[str] = Counter()
     title = article.title or ""
-    if analysis.doc is not None:
-        counts.update(_lemma_counts(analysis.doc, title))
-    else:
-        counts.update(_token_counts(article.text, title))
-    counts.update(_entity_counts(analysis, _lead_bounds(analysis, title)))
-    counts.update(_time_counts(analysis))
-    counts.update(_number_counts(article.text, title))
+    words = (_lemma_counts(analysis.doc, title) if analysis.doc is not None
+             else _token_counts(article.text, title))
+    counts: dict[str, float] = {}
+    # Each kind has its own namespace prefix, so the parts never share a key.
+    for part in (words, _entity_counts(analysis, _lead_bounds(analysis, title)),
+                 _time_counts(analysis), _number_counts(article.text)):
+        counts.update(part)
     features = tuple(sorted((key, round(weight, 4)) for key, weight in counts.items()))
     return StorySignals(article.id, _day(article.published), article.title, features)
 
@@ -77,9 +78,9 @@ def _day(published: str | None) -> str | None:
     return published[:10] if published and DAY.match(published[:10]) else None
 
 
-def _lemma_counts(doc: Any, title: str) -> Counter[str]:
+def _lemma_counts(doc: Any, title: str) -> Weights:
     """Content lemmas, weighted up in the title and lead sentences."""
-    counts: Counter[str] = Counter()
+    counts: Weights = defaultdict(float)
     lead_end = _lead_end(doc, title)
     title_end = len(title) if title and doc.text.startswith(title) else 0
     for token in doc:
@@ -116,9 +117,9 @@ def _title_words_outside_text(text: str, title: str) -> list[str]:
     return [word.lower() for word in WORD.findall(title)]
 
 
-def _token_counts(text: str, title: str) -> Counter[str]:
+def _token_counts(text: str, title: str) -> Weights:
     """Without a parse: lower-cased word tokens; the store's IDF sorts out function words."""
-    counts: Counter[str] = Counter()
+    counts: Weights = defaultdict(float)
     title_end = len(title) if title and text.startswith(title) else 0
     lead_end = _paragraph_end(text, title_end, LEAD_SENTENCES)
     for match in WORD.finditer(text):
@@ -148,10 +149,10 @@ def _lead_bounds(analysis: Analysis, title: str) -> tuple[int, int]:
     return title_end, _paragraph_end(text, title_end, LEAD_SENTENCES)
 
 
-def _entity_counts(analysis: Analysis, bounds: tuple[int, int]) -> Counter[str]:
+def _entity_counts(analysis: Analysis, bounds: tuple[int, int]) -> Weights:
     """People (`h:`), other names (`e:`) and places (`p:`), weighted by position like
     words: the people of the headline and lead are whom the story is about."""
-    counts: Counter[str] = Counter()
+    counts: Weights = defaultdict(float)
     for entity in analysis.entities:
         name = _normal_name(entity.entity)
         weight = _position_weight(entity.start, *bounds)
@@ -171,9 +172,9 @@ def _normal_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).lower()
 
 
-def _time_counts(analysis: Analysis) -> Counter[str]:
+def _time_counts(analysis: Analysis) -> Weights:
     """Resolved days and years the article mentions (not durations or sets)."""
-    counts: Counter[str] = Counter()
+    counts: Weights = defaultdict(float)
     for time in analysis.times:
         if time.type != "DATE":
             continue
@@ -185,10 +186,10 @@ def _time_counts(analysis: Analysis) -> Counter[str]:
     return counts
 
 
-def _number_counts(text: str, title: str) -> Counter[str]:
+def _number_counts(text: str) -> Weights:
     """Numbers as written (commas dropped), except those that are parts of dates or
     times; a story keeps repeating its ages, scores and tolls."""
-    counts: Counter[str] = Counter()
+    counts: Weights = defaultdict(float)
     for value in _numbers(text):
         counts["n:" + value] += 1.0
     return counts
