@@ -1,0 +1,295 @@
+"""Online story assignment: each new article joins the story of the articles it is most
+like, or starts a story of its own.
+
+Needs: an open store connection (migration 0004) and the article's `StorySignals`.
+Adds: rows in `story_articles`, `stories`, `story_features` and `story_feature_df`,
+inside the caller's transaction (no commit here).
+
+How an article is placed, in arrival order and without re-clustering the store:
+1. Its features are weighted by IDF, learned from the store's own document
+   frequencies (a feature in every article says nothing about which story it is).
+2. Candidates come from the inverted index: for its most telling features, the most
+   recent articles that share them (a bounded number per feature), so the cost per
+   article does not grow with the store.
+3. Each candidate article is compared with it (cosine of the IDF-weighted features),
+   discounted when both are dated and far apart in time.
+4. Undated articles that name years, none in common, are discounted (another year's
+   fight or quake is another story).
+5. The story of the most similar member article is joined if the similarity reaches
+   the threshold (article-to-article linkage: a story that drifts over weeks is
+   joined through its latest articles, not a blurred centroid); else a story starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .story_signals import StorySignals
+
+EXTRACTOR = "online_idf_linkage"
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """The knobs of the assignment, with the values used by default."""
+
+    threshold: float = 0.25  # similarity needed to join a story
+    # Names say more than words; years and bare numbers are evidence, but common.
+    group_weights: Mapping[str, float] = field(default_factory=lambda: {
+        "w": 1.0, "e": 1.5, "h": 1.5, "p": 1.0, "d": 1.0, "y": 0.5, "n": 0.5})
+    query_features: int = 30  # most telling features looked up in the index
+    postings_per_feature: int = 100  # most recent articles read per feature
+    candidates: int = 40  # articles compared in full
+    gap_days: float = 30.0  # dated articles further apart than this are discounted
+    gap_floor: float = 0.3  # the discount, reached gradually past `gap_days`
+    year_conflict: float = 0.3  # factor when both name years and share none
+
+
+DEFAULT_PARAMS = StoryParams()
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """Which story an article joined (or started), and how similar it was to it."""
+
+    article: str
+    story: str
+    similarity: float
+    started: bool
+    extractor: str
+    matched: str | None = None  # the member article it was most similar to
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that started it: stable across runs."""
+    return f"story-{article_id}"
+
+
+def assign_story(db: sqlite3.Connection, signals: StorySignals,
+                 params: StoryParams = DEFAULT_PARAMS) -> StoryAssignment:
+    """Place one article in a story and record it; an article already placed keeps its
+    story (idempotent)."""
+    known = _known_assignment(db, signals.article)
+    if known is not None:
+        return known
+    total = _articles_linked(db)
+    features = signals.as_dict()
+    frequencies = _frequencies(db, features)
+    idf = {name: _idf_value(frequencies.get(name, 0), total) for name in features}
+    vector = _vector(features, idf, params)
+    candidates = _candidates(db, vector, frequencies, params)
+    similarities = _similarities(db, signals, vector, candidates, total, params)
+    assignment = _choose(db, signals.article, similarities, params)
+    _record(db, signals, assignment, total)
+    return assignment
+
+
+# -- reading the store -----------------------------------------------------------------
+
+def _known_assignment(db: sqlite3.Connection, article_id: str) -> StoryAssignment | None:
+    row = db.execute("SELECT story_id, similarity, started, matched, extractor"
+                     " FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    return StoryAssignment(article_id, row[0], row[1], bool(row[2]), row[4], row[3])
+
+
+def _articles_linked(db: sqlite3.Connection) -> int:
+    """Arrival numbers run from 0 without gaps, so the largest says how many there are
+    (an index lookup, where count(*) would read the table)."""
+    row = db.execute("SELECT max(seq) FROM story_articles").fetchone()
+    return 0 if row[0] is None else int(row[0]) + 1
+
+
+def _frequencies(db: sqlite3.Connection, features: Iterable[str]) -> dict[str, int]:
+    """How many linked articles have each feature (features no article has are left out)."""
+    names = list(features)
+    frequencies: dict[str, int] = {}
+    for chunk in _chunks(names, 500):
+        marks = ",".join("?" * len(chunk))
+        frequencies.update(db.execute(
+            f"SELECT feature, df FROM story_feature_df WHERE feature IN ({marks})", chunk))
+    return frequencies
+
+
+def _idf_value(df: int, total: int) -> float:
+    return math.log((total + 1) / (df + 1)) + 1.0
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _vector(features: Mapping[str, float], idf: Mapping[str, float],
+            params: StoryParams) -> dict[str, float]:
+    """Sublinear term weight x IDF x the weight of the feature's kind."""
+    return {name: (1.0 + math.log(weight)) * idf[name] * _group_weight(name, params)
+            for name, weight in features.items() if weight > 0}
+
+
+def _group_weight(name: str, params: StoryParams) -> float:
+    return params.group_weights.get(name.partition(":")[0], 1.0)
+
+
+def _candidates(db: sqlite3.Connection, vector: Mapping[str, float],
+                frequencies: Mapping[str, int], params: StoryParams) -> list[str]:
+    """Recent articles sharing the article's most telling features, best first."""
+    seen = [name for name in vector if name in frequencies]
+    telling = sorted(seen, key=lambda name: -vector[name])[:params.query_features]
+    overlap: dict[str, float] = defaultdict(float)
+    for name in telling:
+        for (article_id,) in db.execute(
+                "SELECT article_id FROM story_features WHERE feature = ?"
+                " ORDER BY seq DESC LIMIT ?", (name, params.postings_per_feature)):
+            overlap[article_id] += vector[name]
+    ranked = sorted(overlap, key=lambda article_id: -overlap[article_id])
+    return ranked[:params.candidates]
+
+
+def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping[str, float],
+                  candidates: list[str], total: int,
+                  params: StoryParams) -> dict[str, tuple[str, float]]:
+    """Each candidate article's story and its similarity to the new article."""
+    if not candidates:
+        return {}
+    vectors = _candidate_vectors(db, candidates, total, params)
+    years = _years(vector, signals.published)
+    marks = ",".join("?" * len(candidates))
+    found = {}
+    for article_id, story, published in db.execute(
+            "SELECT article_id, story_id, published FROM story_articles"
+            f" WHERE article_id IN ({marks})", candidates):
+        other = vectors[article_id]
+        similarity = _cosine(vector, other)
+        similarity *= _time_factor(signals.published, published, params)
+        if not (signals.published and published):  # the gap says more than years
+            similarity *= _year_factor(years, _years(other, published), params)
+        found[article_id] = (story, similarity)
+    return found
+
+
+def _candidate_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
+                       params: StoryParams) -> dict[str, dict[str, float]]:
+    """The candidates' features weighted with today's IDF (it changes as the store grows)."""
+    marks = ",".join("?" * len(candidates))
+    vectors: dict[str, dict[str, float]] = defaultdict(dict)
+    for article_id, name, weight, df in db.execute(
+            "SELECT f.article_id, f.feature, f.weight, coalesce(d.df, 1)"
+            " FROM story_features f LEFT JOIN story_feature_df d ON d.feature = f.feature"
+            f" WHERE f.article_id IN ({marks})", candidates):
+        vectors[article_id][name] = ((1.0 + math.log(weight)) * _idf_value(df, total)
+                                     * _group_weight(name, params))
+    return vectors
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    dot = sum(weight * b.get(name, 0.0) for name, weight in a.items())
+    norms = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norms if norms else 0.0
+
+
+def _time_factor(one: str | None, other: str | None, params: StoryParams) -> float:
+    """1 within `gap_days`, then down towards `gap_floor` as the gap doubles and more;
+    1 when either date is unknown."""
+    if not one or not other:
+        return 1.0
+    gap = abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
+    if gap <= params.gap_days:
+        return 1.0
+    excess = math.log2(gap / params.gap_days)
+    return max(params.gap_floor, 1.0 - (1.0 - params.gap_floor) * min(1.0, excess / 3.0))
+
+
+def _year_factor(years: set[str], other_years: set[str], params: StoryParams) -> float:
+    """Two reports of one event name the same year; a sibling event (last year's fight,
+    another quake) names others. Undated articles are told apart by this alone."""
+    if years and other_years and not years & other_years:
+        return params.year_conflict
+    return 1.0
+
+
+def _years(features: Iterable[str], day: str | None) -> set[str]:
+    """The years an article names, and the year it was published in."""
+    years = {name[2:] for name in features if name.startswith("y:")}
+    return years | {day[:4]} if day else years
+
+
+# -- deciding ----------------------------------------------------------------------------
+
+def _choose(db: sqlite3.Connection, article_id: str,
+            similarities: Mapping[str, tuple[str, float]],
+            params: StoryParams) -> StoryAssignment:
+    """Join the story of the most similar member article (single linkage: a story that
+    drifts over weeks is joined through its latest articles), if similar enough."""
+    ranked = sorted(similarities.items(), key=lambda item: (-item[1][1], item[0]))
+    if ranked and ranked[0][1][1] >= params.threshold:
+        member, (story, similarity) = ranked[0]
+        return StoryAssignment(article_id, story, round(similarity, 4), False, EXTRACTOR,
+                               member)
+    return StoryAssignment(article_id, story_id_for(article_id), 0.0, True, EXTRACTOR)
+
+
+# -- writing -----------------------------------------------------------------------------
+
+def _record(db: sqlite3.Connection, signals: StorySignals, assignment: StoryAssignment,
+            seq: int) -> None:
+    if assignment.started:
+        db.execute("INSERT INTO stories VALUES (?, ?, 1, ?, ?)",
+                   (assignment.story, signals.article, seq, seq))
+    else:
+        db.execute("UPDATE stories SET articles = articles + 1, last_seq = ? WHERE id = ?",
+                   (seq, assignment.story))
+    db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (signals.article, assignment.story, seq, signals.published,
+                assignment.similarity, int(assignment.started), assignment.matched,
+                assignment.extractor))
+    db.executemany("INSERT INTO story_features VALUES (?, ?, ?, ?)",
+                   [(signals.article, name, weight, seq) for name, weight in signals.features])
+    db.executemany("INSERT INTO story_feature_df VALUES (?, 1) ON CONFLICT (feature)"
+                   " DO UPDATE SET df = df + 1", [(name,) for name, _ in signals.features])
+
+
+# -- reading stories ---------------------------------------------------------------------
+
+def story_of(db: sqlite3.Connection, article_id: str) -> str | None:
+    row = db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                     (article_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def story_members(db: sqlite3.Connection, story: str) -> list[str]:
+    """The story's article ids in arrival order."""
+    return [row[0] for row in db.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq", (story,))]
+
+
+def list_stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every story in the contract's shape, the most recently joined first: its title is
+    its first article's; first/last are the earliest and latest publication days."""
+    stories = []
+    for story_id, first_article in db.execute(
+            "SELECT id, first_article FROM stories ORDER BY last_seq DESC").fetchall():
+        rows = db.execute(
+            "SELECT a.id, a.title, a.published, a.source FROM story_articles s"
+            " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.seq",
+            (story_id,)).fetchall()
+        stories.append(_story_record(story_id, first_article, rows))
+    return stories
+
+
+def _story_record(story_id: str, first_article: str, rows: list[Any]) -> dict[str, Any]:
+    days = sorted(row[2] for row in rows if row[2])
+    outlets = list(dict.fromkeys(row[3] for row in rows if row[3]))
+    title = next((row[1] for row in rows if row[0] == first_article), None)
+    return {"story": story_id, "title": title, "first": days[0] if days else None,
+            "last": days[-1] if days else None, "articles": [row[0] for row in rows],
+            "outlets": outlets}

@@ -1,0 +1,174 @@
+"""Online story assignment (link/stories.py, migration 0004): articles of one event join
+one story, other events start their own, and placing an article twice changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsledger.ingest import read_file
+from newsledger.link.stories import (
+    StoryAssignment,
+    assign_story,
+    list_stories,
+    story_members,
+    story_of,
+)
+from newsledger.link.story_signals import StorySignals, story_signals
+from newsledger.records import Article, article_id
+from newsledger.settings import load_settings
+from newsledger.store import Store
+from newsledger.understand.pipeline import Analysis, understand
+
+from .conftest import ANADOLU, TRT
+
+QUAKE_2009 = """Strong earthquake kills dozens in western Peru
+
+LIMA, Peru - A magnitude 7.1 earthquake struck the Ica region of western Peru on Tuesday,
+killing at least 41 people and destroying hundreds of adobe homes, officials said.
+
+Peru's civil defence institute said rescue teams were searching the rubble in the town of
+Pisco, where the church collapsed during an evening mass.
+
+President Alan Garcia flew to Ica and declared a state of emergency in 2009.
+"""
+QUAKE_2013 = """Earthquake in Indonesia's Aceh province leaves 12 dead
+
+BANDA ACEH, Indonesia - A magnitude 6.1 earthquake shook Aceh province on the island of
+Sumatra on Tuesday, killing 12 people and injuring more than 200, the disaster agency said.
+
+Landslides buried houses in the Central Aceh district and the mosque of Ketol collapsed,
+Governor Zaini Abdullah said after visiting the area in 2013.
+"""
+BUDGET = """City council approves new library budget
+
+The Springfield city council voted 7-2 on Monday to approve a budget that expands opening
+hours at the public library and hires four new librarians.
+
+Council member Ana Ruiz said the reading rooms were full every evening during exam season.
+"""
+RECIPE_NEWS = """Chef wins national pastry championship
+
+A pastry chef from Lyon won the national championship on Sunday with a pear tart and a
+chocolate mousse, the jury announced.
+
+Marie Dubois, 34, said she had practised the tart every morning for six months.
+"""
+
+
+@pytest.fixture(scope="module")
+def analyses() -> dict[str, Analysis]:
+    """The examples and the hand-made articles, parsed once for the module."""
+    settings = load_settings({}, config=Path("/nonexistent/newsledger.toml"))
+    found = {}
+    for name, path in (("anadolu", ANADOLU), ("trt", TRT)):
+        article = next(iter(read_file(path, settings)))
+        assert isinstance(article, Article)
+        found[name] = understand(article)
+    for name, text, day in (("quake_2009", QUAKE_2009, "2009-08-18"),
+                            ("quake_2013", QUAKE_2013, "2013-07-02"),
+                            ("budget", BUDGET, "2021-05-03"),
+                            ("pastry", RECIPE_NEWS, "2021-05-02")):
+        body = text.replace("\n", " ").replace("  ", "\n\n")
+        found[name] = understand(Article(article_id(body), f"{name}.txt", body,
+                                         title=body.split("\n")[0], published=day,
+                                         language="en"))
+    return found
+
+
+@pytest.fixture
+def db() -> Iterator[Store]:
+    with Store.open(":memory:") as store:
+        yield store
+
+
+def _place(store: Store, *analyses: Analysis) -> list[StoryAssignment]:
+    placed = []
+    for analysis in analyses:
+        store.add(analysis.article)
+        with store.transaction() as connection:
+            placed.append(assign_story(connection, story_signals(analysis)))
+    return placed
+
+
+def test_the_two_example_articles_are_one_story(db, analyses):
+    first, second = _place(db, analyses["anadolu"], analyses["trt"])
+    assert first.started and not second.started
+    assert second.story == first.story
+    assert second.matched == first.article and second.similarity > 0.25
+
+
+def test_unrelated_articles_start_their_own_stories(db, analyses):
+    first, second = _place(db, analyses["budget"], analyses["pastry"])
+    assert second.started and second.story != first.story
+
+
+def test_two_earthquakes_in_other_countries_and_years_stay_apart(db, analyses):
+    first, second = _place(db, analyses["quake_2009"], analyses["quake_2013"])
+    assert second.started and second.story != first.story
+
+
+def test_an_unrelated_article_does_not_join_the_example_story(db, analyses):
+    placed = _place(db, analyses["anadolu"], analyses["quake_2013"], analyses["trt"])
+    assert placed[1].started
+    assert placed[2].story == placed[0].story
+
+
+def test_placing_an_article_again_changes_nothing(db, analyses):
+    first, _ = _place(db, analyses["anadolu"], analyses["trt"])
+    tables = ("stories", "story_articles", "story_features", "story_feature_df")
+    before = {t: db.connection.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+              for t in tables}
+    with db.transaction() as connection:
+        again = assign_story(connection, story_signals(analyses["anadolu"]))
+    after = {t: db.connection.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+             for t in tables}
+    assert again == first
+    assert [list(map(tuple, rows)) for rows in after.values()] == \
+        [list(map(tuple, rows)) for rows in before.values()]
+
+
+def test_story_ids_are_the_same_in_every_run(analyses):
+    runs = []
+    for _ in range(2):
+        with Store.open(":memory:") as store:
+            runs.append([a.story for a in _place(store, analyses["budget"],
+                                                 analyses["anadolu"], analyses["trt"])])
+    assert runs[0] == runs[1]
+    assert runs[0][0] == f"story-{analyses['budget'].article.id}"
+
+
+def test_members_in_arrival_order_and_the_contract_listing(db, analyses):
+    placed = _place(db, analyses["trt"], analyses["pastry"], analyses["anadolu"])
+    story = placed[0].story
+    trt, anadolu = analyses["trt"].article, analyses["anadolu"].article
+    assert story_members(db.connection, story) == [trt.id, anadolu.id]
+    assert story_of(db.connection, anadolu.id) == story
+    assert story_of(db.connection, "no-such-article") is None
+    listed = {s["story"]: s for s in list_stories(db.connection)}
+    assert set(listed) == {story, placed[1].story}
+    entry = listed[story]
+    assert set(entry) == {"story", "title", "first", "last", "articles", "outlets"}
+    assert entry["articles"] == [trt.id, anadolu.id]
+    assert entry["title"] == trt.title
+    assert (entry["first"], entry["last"]) == ("2024-03-19", "2024-03-26")
+
+
+def test_signals_weigh_the_headline_and_name_the_people(analyses):
+    signals = story_signals(analyses["quake_2013"])
+    assert isinstance(signals, StorySignals)
+    features = signals.as_dict()
+    assert features["w:earthquake"] > features["w:house"]  # headline and lead count more
+    assert "y:2013" in features and "n:6.1" in features
+    assert any(name.startswith("p:") and "aceh" in name for name in features)
+    assert signals.published == "2013-07-02"
+
+
+def test_signals_without_a_parse_fall_back_to_word_tokens(analyses):
+    article = analyses["pastry"].article
+    signals = story_signals(Analysis(article))
+    features = signals.as_dict()
+    assert features["w:pastry"] >= 3.0  # in the headline
+    assert "w:mousse" in features and "n:34" in features
