@@ -1,0 +1,1 @@
+"""Linking across articles (issue 4); the lead's orchestrator replaces this file."""
