@@ -6,7 +6,8 @@ namespaces, ready to be compared with other articles':
 
 - `w:` content-word lemmas (nouns, proper nouns, verbs, adjectives), counted with
   more weight in the title and the lead, where news puts what the story is about;
-- `e:` the canonical names of people, organisations, events, works and products;
+- `h:` the canonical names of people, and `e:` of organisations, groups, events,
+  works and laws, weighted up in the title and lead like words;
 - `p:` places (GPE, LOC, FAC);
 - `d:` the days, and `y:` the years, the article's times resolve to;
 - `n:` numbers written in the text (ages, scores, tolls, magnitudes), which tell two
