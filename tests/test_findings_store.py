@@ -76,7 +76,7 @@ def test_ingest_stores_the_stages_findings_and_lists_them(tmp_path):
     assert isinstance(rows, list)
     for row in rows:  # a long quote runs on past its first sentence
         assert row["text"].split()[0] in row["sentence_text"]
-    for kind in ("figures", "events"):
-        shown = run_cli(kind, "--db", db, "--csv")
+    for kind in (("figures", "--mentions"), ("events",)):
+        shown = run_cli(*kind, "--db", db, "--csv")
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout.splitlines()[0].startswith("published,outlet,")

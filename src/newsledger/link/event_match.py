@@ -26,7 +26,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .names import name_key
 
-
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Share of content words two mentions without named participants need in common.
 MIN_WORD_OVERLAP = 0.34

@@ -5,9 +5,8 @@ earlier).
 Needs: the story's `Material`. Adds nothing to the store: computed when asked for.
 
 - An event is new when no earlier report is the same event (`event_match.same_event`).
-- A figure is new when no earlier article gave the same measure with the same value and
-  qualifier for the same date; a changed toll is new (the figure series calls it an
-  update, a revision or a conflict).
+- A figure is new when its series, as it stood once the article was added, classes it
+  as a first reading, an update, a revision or a conflict; a repeat is not new.
 - A quote is new when no earlier quote by the same speaker says mostly the same words:
   outlets re-quote each other with small edits.
 - An entity is new when no earlier article named it (under any spelling the store ties
@@ -22,6 +21,7 @@ from typing import Any
 
 from .event_match import fold_name, same_event, word_overlap
 from .material import Material
+from .series import build_series
 from .timeline import group_events
 
 # Share of words a quote must have in common with an earlier one to be a repeat.
@@ -58,14 +58,13 @@ def new_events(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
 
 
 def new_figures(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
-    seen = {_figure_key(f) for f in before.figures}
-    return tuple(_brief(f) for f in mine.figures
-                 if f.get("measure") and _figure_key(f) not in seen)
-
-
-def _figure_key(figure: Mapping[str, Any]) -> tuple[Any, ...]:
-    return (figure["measure"], str(figure["value"]), figure["qualifier"],
-            figure.get("as_of") or figure.get("published"))
+    """The article's readings that its story's series, as they stood with this article
+    added, class as a first reading, an update, a revision or a conflict."""
+    story_so_far = [*before.figures, *mine.figures]
+    moved = {(r.article, r.start) for series in build_series(
+                 story_so_far, None, [*before.entities, *mine.entities])
+             for r in series.readings if r.status != "repeat"}
+    return tuple(_brief(f) for f in mine.figures if (f["article"], f["start"]) in moved)
 
 
 def new_quotes(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:

@@ -100,7 +100,8 @@ def _reading(row: Mapping[str, Any], place: str | None) -> Reading:
         qualifier=row.get("qualifier") or "exact", as_of=row.get("as_of"),
         published=row.get("published"), source=row.get("source"),
         sentence_text=row.get("sentence_text"), status="first",
-        day=holds_for(row.get("as_of"), row.get("published"), row.get("sentence_text")),
+        day=holds_for(row.get("as_of"), row.get("published"), row.get("sentence_text"),
+                      row.get("text")),
         outlet=row.get("outlet"),
         start=row.get("start"), end=row.get("end"), text=row.get("text"),
         subject=row.get("subject"), place=place, confidence=float(row.get("confidence", 0)))

@@ -25,6 +25,10 @@ ROUND_BAND = 0.01
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-\d{2})?$")
 _SINCE = re.compile(r"\b(?:since|so far|to date)\b", re.I)
+# A relative clause between "since ..." and the figure: the figure belongs to what the
+# clause describes ("since the attack last October, which killed 1,200"), not to a count
+# running since then.
+_RELATIVE = re.compile(r",\s*(?:which|who|that|when)\b", re.I)
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
 
@@ -52,18 +56,27 @@ def nominal(value: Value | Sequence[float]) -> float:
     return (float(value[0]) + float(value[1])) / 2
 
 
+def _counts_since(sentence: str, figure: str | None) -> bool:
+    since = _SINCE.search(sentence)
+    if not since:
+        return False
+    at = sentence.find(figure) if figure else -1
+    return at < since.start() or not _RELATIVE.search(sentence, since.end(), at)
+
+
 def overlaps(first: Interval, second: Interval) -> bool:
     return first[0] <= second[1] and second[0] <= first[1]
 
 
-def holds_for(as_of: str | None, published: str | None, sentence: str | None = None
-              ) -> str | None:
+def holds_for(as_of: str | None, published: str | None, sentence: str | None = None,
+              figure: str | None = None) -> str | None:
     """The day (YYYY-MM-DD) a reading is placed at: its `as_of` day; the published day
     when `as_of` is vaguer but contains it (a month, a year, a week), or when the
     sentence counts "since" an earlier date (a toll since the war began holds for the
-    day it is reported); else the first day `as_of` names; the published day when there
-    is no `as_of`."""
-    if published and as_of and as_of < published and _SINCE.search(sentence or ""):
+    day it is reported, unless the figure sits in a relative clause after the "since"
+    phrase); else the first day `as_of` names; the published day when there is no
+    `as_of`."""
+    if published and as_of and as_of < published and _counts_since(sentence or "", figure):
         return published[:10]
     if as_of and _DAY.match(as_of):
         return as_of

@@ -8,7 +8,9 @@ store: the timeline is computed when asked for, so it always reflects the whole 
 - One event reported by several articles (or twice in one) is one entry: mentions are
   merged by `event_match.same_event`; the entry keeps the most precise date any report
   gives and the wording of the earliest report.
-- A figure is a dated claim: one entry per measure, value and date, with every source.
+- A figure is a dated claim: one entry per new reading of its series (a repeat of the
+  same figure only adds a source), dated by the day it holds for, or by the event its
+  sentence reports when that date is more precise.
 - An event no report dates is placed on the day it was first reported.
 """
 
@@ -16,10 +18,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .event_match import effective_date, same_event
+from .event_match import dates_compatible, effective_date, same_event
+from .series import build_series
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,11 @@ class TimelineEntry:
 
 
 def build_timeline(events: Sequence[Mapping[str, Any]],
-                   figures: Sequence[Mapping[str, Any]] = ()) -> list[TimelineEntry]:
-    entries = [*merge_events(events), *figure_entries(figures)]
+                   figures: Sequence[Mapping[str, Any]] = (),
+                   entities: Sequence[Mapping[str, Any]] = ()) -> list[TimelineEntry]:
+    """`entities` (the same articles' entity rows) let the figure series tell places
+    apart; without them figures group by measure and who is counted."""
+    entries = dated_by_events([*merge_events(events), *figure_entries(figures, entities)])
     return sorted(entries, key=_chronological)
 
 
@@ -98,20 +104,62 @@ def _event_entry(group: list[Mapping[str, Any]]) -> TimelineEntry:
                          dated_by="text" if dated else "published")
 
 
-def figure_entries(figures: Sequence[Mapping[str, Any]]) -> list[TimelineEntry]:
-    """One entry per measured claim: the same measure, value and date from several
-    articles is one claim with several sources."""
-    groups: dict[tuple[Any, ...], list[Mapping[str, Any]]] = defaultdict(list)
-    for figure in in_report_order(figures):
-        if not figure.get("measure"):
-            continue
-        date = figure.get("as_of") or figure.get("published")
-        groups[(date, figure["measure"], str(figure["value"]), figure["qualifier"])].append(
-            figure)
-    return [TimelineEntry(date=date, text=figure_claim(group[0]), type="FIGURE",
-                          sources=_sources(group), mentions=_mentions(group),
-                          dated_by="text" if group[0].get("as_of") else "published")
-            for (date, *_), group in groups.items()]
+def figure_entries(figures: Sequence[Mapping[str, Any]],
+                   entities: Sequence[Mapping[str, Any]] = ()) -> list[TimelineEntry]:
+    """One entry per new reading of each figure series (`series.build_series`): a
+    first reading, an update, a revision or a conflict; a repeat only adds its article
+    to the sources of the entry it repeats."""
+    by_position = {(f["article"], f["start"]): f for f in figures}
+    entries: list[TimelineEntry] = []
+    for series in build_series(figures, None, entities):
+        groups: list[tuple[str | None, list[Mapping[str, Any]]]] = []
+        for reading in series.readings:
+            row = by_position[(reading.article, reading.start)]
+            if reading.status == "repeat" and groups:
+                groups[-1][1].append(row)
+            else:
+                groups.append((_stated_date(reading.day, row), [row]))
+        entries.extend(_figure_entry(day, group) for day, group in groups)
+    return entries
+
+
+def _stated_date(day: str | None, row: Mapping[str, Any]) -> str | None:
+    """The series places a reading on a day; a timeline keeps the precision the article
+    gave ("last October" stays 2023-10) unless the day is the report's own."""
+    as_of = row.get("as_of")
+    published = (row.get("published") or "")[:10]
+    if day and as_of and day.startswith(as_of) and day != published:
+        return str(as_of)
+    return day
+
+
+def _figure_entry(day: str | None, group: list[Mapping[str, Any]]) -> TimelineEntry:
+    ordered = in_report_order(group)
+    return TimelineEntry(date=day, text=figure_claim(ordered[0]), type="FIGURE",
+                         sources=_sources(ordered), mentions=_mentions(ordered),
+                         dated_by="text" if ordered[0].get("as_of") else "published")
+
+
+def dated_by_events(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """A figure stated in the sentence that reports an event holds for that event's
+    date when the event's is the more precise ("the attack last October, which killed
+    1,200" with the attack dated 7 October elsewhere)."""
+    event_dates: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for entry in entries:
+        if entry.type != "FIGURE" and entry.dated_by == "text" and entry.date:
+            for mention in entry.mentions:
+                event_dates[(mention.article, mention.sentence)].append(entry.date)
+    return [_refined(entry, event_dates) if entry.type == "FIGURE" else entry
+            for entry in entries]
+
+
+def _refined(entry: TimelineEntry, event_dates: Mapping[tuple[str, int], list[str]]
+             ) -> TimelineEntry:
+    first = entry.mentions[0]
+    finer = [date for date in event_dates.get((first.article, first.sentence), ())
+             if entry.date and len(date) > len(entry.date)
+             and dates_compatible(date, entry.date)]
+    return replace(entry, date=max(finer, key=len)) if finer else entry
 
 
 QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "at_least": "at least ",

@@ -21,7 +21,7 @@ from .timeline import TimelineEntry, build_timeline
 
 def resolve_story(db: sqlite3.Connection, story: str) -> str:
     """A story id from its id or a unique prefix of it."""
-    rows = db.execute("SELECT DISTINCT story FROM story_articles WHERE story LIKE ? LIMIT 2",
+    rows = db.execute("SELECT id FROM stories WHERE id LIKE ? LIMIT 2",
                       (f"{story}%",)).fetchall()
     if not rows:
         raise NotFound(f"no story with id {story!r}", hint="list ids with `newsledger stories`")
@@ -53,7 +53,7 @@ def stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def timeline(db: sqlite3.Connection, story: str) -> list[TimelineEntry]:
     material = read_material(db, story_members(db, resolve_story(db, story)))
-    return build_timeline(material.events, material.figures)
+    return build_timeline(material.events, material.figures, material.entities)
 
 
 def series(db: sqlite3.Connection, story: str | None = None) -> list[Series]:
@@ -80,4 +80,4 @@ def reuse(db: sqlite3.Connection, story: str | None = None) -> list[dict[str, An
 
 def _all_stories(db: sqlite3.Connection) -> list[str]:
     return [str(row[0]) for row in db.execute(
-        "SELECT story FROM story_articles GROUP BY story ORDER BY min(rowid)")]
+        "SELECT id FROM stories ORDER BY first_seq")]
