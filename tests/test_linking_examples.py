@@ -77,6 +77,12 @@ def test_killed_and_injured_are_updates(demo_db: str) -> None:
     assert set(killed) == {"story", "measure", "subject", "place", "source", "readings"}
 
 
+def test_the_release_breakdown_adds_up(demo_db: str) -> None:
+    checks = cli_json("figures", "--sums", "--db", demo_db)
+    assert [(c["total"], c["parts_sum"], c["status"]) for c in checks] == [
+        (240, 240, "consistent")]
+
+
 def test_shared_paragraphs_point_to_the_first_article(demo_db: str) -> None:
     days = articles_by_day(demo_db)
     passages = cli_json("reuse", "--db", demo_db)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -31,6 +32,7 @@ STORY_COLUMNS = ("story", "first", "last", "size", "outlets", "title")
 SERIES_COLUMNS = ("story", "measure", "subject", "place", "source", "readings", "latest",
                   "statuses")
 READING_COLUMNS = ("as_of", "value", "qualifier", "status", "outlet", "article")
+SUM_COLUMNS = ("status", "total", "parts_sum", "text", "parts", "article")
 REUSE_COLUMNS = ("article", "origin", "similarity", "text")
 TIMELINE_COLUMNS = ("date", "type", "text", "sources")
 FIGURE_MENTION_COLUMNS = ("published", "outlet", "measure", "subject", "qualifier", "value",
@@ -84,18 +86,26 @@ def _add_understood(store: Store, article: Article, understanding: bool) -> None
 @click.option("--measure", help="Only series of this measure (killed, injured...).")
 @click.option("--mentions", is_flag=True,
               help="List every figure mention of the store instead of the series.")
-@click.option("--article", help="With --mentions: only this article (id or id prefix).")
+@click.option("--sums", is_flag=True,
+              help="Check the breakdowns that should add up to a total, article by article.")
+@click.option("--article", help="With --mentions or --sums: only this article (id or prefix).")
 @article_filter_options
 @output_options(default="table")
 @friendly_errors
 def figures(db: str | None, story: str | None, measure: str | None, mentions: bool,
-            fmt: str, **filters: Any) -> None:
+            sums: bool, fmt: str, **filters: Any) -> None:
     """Figure series: the readings of one quantity across a story's articles, ordered by
     the date they hold for, each marked first, repeat, update, revision or conflict.
 
-    With --mentions, the numeric claims one by one, as each article states them.
+    With --mentions, the numeric claims one by one, as each article states them; with
+    --sums, each total that a breakdown follows ("240, including 71 women and 169
+    children") and whether the parts add up.
     """
     with open_store(load_settings({"db": db})) as store:
+        if sums:
+            checks = [asdict(c) for c in store.sum_checks(story, filters.get("article"))]
+            click.echo(render(checks, fmt, SUM_COLUMNS, title=f"{len(checks)} breakdowns"))
+            return
         if mentions:
             rows = store.findings("figures", match=measure, **filters)
             click.echo(render(rows, fmt, FIGURE_MENTION_COLUMNS, title=f"{len(rows)} figures"))

@@ -14,7 +14,7 @@ from ..errors import NotFound, UsageError
 from .material import read_material
 from .novelty import Novelty, what_is_new
 from .reuse import list_reuse
-from .series import Series, build_series
+from .series import Series, SumCheck, build_series, check_sums
 from .stories import list_stories, story_members, story_of
 from .timeline import TimelineEntry, build_timeline
 
@@ -63,6 +63,20 @@ def series(db: sqlite3.Connection, story: str | None = None) -> list[Series]:
         material = read_material(db, story_members(db, story_id))
         found.extend(build_series(material.figures, story_id, material.entities))
     return found
+
+
+def sum_checks(db: sqlite3.Connection, story: str | None = None,
+               article: str | None = None) -> list[SumCheck]:
+    """Breakdowns inside one article that should add up to their total ("240, including
+    71 women and 169 children"), for one article, one story, or the whole store."""
+    if article:
+        members = [resolve_article(db, article)]
+    elif story:
+        members = story_members(db, resolve_story(db, story))
+    else:
+        members = [str(row[0]) for row in db.execute(
+            "SELECT DISTINCT article_id FROM figures")]
+    return check_sums(read_material(db, members).figures) if members else []
 
 
 def novelty(db: sqlite3.Connection, article: str) -> Novelty:

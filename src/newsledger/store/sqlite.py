@@ -26,7 +26,7 @@ from .migrations import migrate
 
 if TYPE_CHECKING:
     from ..link.novelty import Novelty
-    from ..link.series import Series
+    from ..link.series import Series, SumCheck
     from ..link.timeline import TimelineEntry
 
 Outcome = Literal["new", "known", "error"]
@@ -183,6 +183,10 @@ class Store:
 
     def reuse(self, story: str | None = None) -> list[dict[str, Any]]:
         return _views().reuse(self.connection, story)
+
+    def sum_checks(self, story: str | None = None, article: str | None = None
+                   ) -> list[SumCheck]:
+        return _views().sum_checks(self.connection, story, article)
 
     def timeline(self, story: str) -> list[TimelineEntry]:
         return _views().timeline(self.connection, story)
