@@ -416,11 +416,16 @@ def read_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
 
 
 def previous_scores() -> dict[str, Any]:
-    """Keep the tasks not rerun (--only) so the report always shows both."""
+    """Keep the tasks not rerun (--only) so the report always shows both, with the
+    numbers of each scorer's summary line at the top level, as a fresh run has them."""
     try:
-        return json.loads(SCORES.read_text(encoding="utf-8")).get("tasks", {})
+        tasks = json.loads(SCORES.read_text(encoding="utf-8")).get("tasks", {})
     except (OSError, ValueError):
         return {}
+    for name, entry in tasks.items():
+        for who in ("newsledger", "baseline"):
+            with_summary_numbers(entry[who], name)
+    return tasks
 
 
 def task_entry(shared: Path, name: str, ours: dict[str, Any],
@@ -542,11 +547,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="rewrite docs/quality.md from evaluation/last-scores.json")
     args = ap.parse_args(argv)
     if args.report_only:
-        tasks = previous_scores()
-        for name, entry in tasks.items():
-            for who in ("newsledger", "baseline"):
-                with_summary_numbers(entry[who], name)
-        write_report(args.shared.resolve(), tasks)
+        write_report(args.shared.resolve(), previous_scores())
         return 0
     if not args.shared.is_dir():
         print(f"shared data absent ({args.shared}): nothing to evaluate")
