@@ -475,7 +475,7 @@ def task_section(name: str, entry: dict[str, Any], floors: dict[str, Any]) -> li
         f"{stack(name, vers)}.", "",
         f"| system | {head} | no answer | wall time |",
         "|---" * (len(task.metrics) + 3) + "|",
-        fmt_row(f"newsledger {vers['newsledger']} (`newsledger extract`, 1 process)", ours,
+        fmt_row(f"newsledger {vers['newsledger']} (`{task.command}`, 1 process)", ours,
                 task.metrics),
         fmt_row(f"baseline: {base['library']} ({base['jobs']} processes)", base, task.metrics),
         "",
