@@ -34,7 +34,7 @@ LSH_THRESHOLD = 0.3      # trigram Jaccard that LSH should catch; the check belo
 MIN_SIMILARITY = 0.6     # share of the shorter passage in aligned runs of words
 KEY_LIMIT = 32           # passages read per band key: a stock paragraph repeated in
                          # thousands of articles still costs a bounded lookup
-VERIFY_LIMIT = 8         # candidates per passage aligned word by word, most band hits first
+VERIFY_LIMIT = 4         # candidates per passage aligned word by word, most band hits first
 
 
 def _banding() -> tuple[int, int]:
@@ -138,13 +138,16 @@ def _earlier(first: _Dated, second: _Dated) -> bool:
 
 def _matches(db: sqlite3.Connection, passage: Passage, keys: list[int]) -> list[_Match]:
     """Stored passages sharing a band key with this one that really repeat it."""
-    hits: Counter[int] = Counter()
-    for band, key in enumerate(keys):
-        hits.update(row[0] for row in db.execute(
-            "SELECT passage FROM reuse_bands WHERE band = ? AND key = ? ORDER BY passage"
-            " LIMIT ?", (band, key, KEY_LIMIT)))
+    hits = Counter(row[0] for row in db.execute(_BAND_LOOKUP, [
+        value for band, key in enumerate(keys) for value in (band, key, KEY_LIMIT)]))
     best = sorted(hits, key=lambda pid: (-hits[pid], pid))[:VERIFY_LIMIT]
     return [m for row in _candidates(db, best) if (m := _verify(passage, row)) is not None]
+
+
+# One statement per passage, one capped index lookup per band.
+_BAND_LOOKUP = " UNION ALL ".join(
+    ["SELECT * FROM (SELECT passage FROM reuse_bands WHERE band = ? AND key = ?"
+     " ORDER BY passage LIMIT ?)"] * BANDS)
 
 
 def _candidates(db: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
