@@ -16,7 +16,9 @@ Rows:
   `trafilatura.extract(html, with_metadata=True)`, and the latter without comments
   (our reader's settings). These loops are like for like. Each runs twice in its
   process: the first pass is the cold figure, the second the warm (steady) one;
-- the understanding stages over a sample of BBC articles, beside spaCy's `nlp.pipe`.
+- the understanding stages over a sample of BBC articles, beside spaCy's `nlp.pipe`;
+- the linking cost per article with 1k, 10k and 100k articles in the store
+  (`bench/link_cost.py`; `--part link` runs only that, keeping the other rows).
 
 Writes bench/last-results.json and docs/performance.md. Work files go to bench/work/.
 """
@@ -47,6 +49,7 @@ DOC = REPO / "docs" / "performance.md"
 LIBRARIES = ("newsledger", "trafilatura", "htmldate", "lxml", "charset-normalizer",
              "py3langid")
 TARGET = 1.1  # newsledger / trafilatura-with-metadata, in-process loop time
+LINK_TARGET = 2.0  # linking time per article at 100k articles / at 1k
 
 # How the BBC corpus is ingested: the one place to change it. `{db}` is a fresh temporary
 # SQLite file per run; --quiet drops the progress bar, which a benchmark does not need.
@@ -392,8 +395,29 @@ def write_report(result: dict[str, Any]) -> None:
         "unpacked to bench/work/ first). `extract()`'s defaults also extract comments; "
         "newsledger's HTML reader does not, hence the no-comments row.", "",
     ]
+    if "link_cost" in result:
+        lines += link_cost_section(result["link_cost"])
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text("\n".join(lines), encoding="utf-8")
+
+
+def link_cost_section(cost: dict[str, Any]) -> list[str]:
+    ratio = cost["ratio_largest_to_smallest"]
+    lines = [
+        "## Linking cost as the store grows (issue 4)", "",
+        f"`bench/link_cost.py`, run {cost.get('date', '')}: `link_article` (story, "
+        f"identities, passage reuse) on the same {cost['probes']} understood Gaza articles "
+        "at each store size, each inside a transaction rolled back afterwards. The store is "
+        f"filled with articles made of real corpus sentences ({cost['sentence_pool']} in "
+        "the pool; see the script's docstring).", "",
+        "| articles in store | median ms / article | mean | p90 | fill time (s) |",
+        "|---|---|---|---|---|"]
+    for row in cost["sizes"].values():
+        lines.append(f"| {row['articles']} | {row['median_ms']} | {row['mean_ms']} | "
+                     f"{row['p90_ms']} | {row['fill_seconds']} |")
+    verdict = "meets" if ratio <= LINK_TARGET else "misses"
+    return lines + ["", f"Largest / smallest store, median: **{ratio}** ({verdict} the "
+                        f"target <= {LINK_TARGET}).", ""]
 
 
 # --------------------------------------------------------------------------- main
@@ -403,6 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--limit", type=int, help="at most N inputs from each corpus")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--part", choices=("all", "ingest", "link"), default="all",
+                    help="ingest rows, the linking cost, or both (the other part's last "
+                         "results are kept)")
+    ap.add_argument("--link-sizes", default="1000,10000,100000",
+                    help="store sizes for the linking cost")
     ap.add_argument("--loop", choices=LOOPS, help=argparse.SUPPRESS)  # child side
     ap.add_argument("pages", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -415,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     shared = args.shared.resolve()
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.part == "link":
+        return link_part(shared, args.link_sizes)
     rows = plan(shared, args.limit, WORK / "pages.txt")
     load_before = [round(x, 2) for x in os.getloadavg()]
     run_all(rows, args.runs)
@@ -432,12 +463,39 @@ def main(argv: list[str] | None = None) -> int:
                         else ", into a new SQLite store each run.")),
         "rows": list(summary.values()), "ratios": ratios(summary),
     }
+    if args.part == "all":
+        result["link_cost"] = measured_link_cost(shared, args.link_sizes)
+    elif "link_cost" in previous_results():
+        result["link_cost"] = previous_results()["link_cost"]
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     write_report(result)
     for s in result["rows"]:
         print(f"{s['name']:<36} {s['timed_s']:>8.2f} s {s['ms_per_input']:>8.2f} ms/input "
               f"{s['inputs_per_s']:>7.1f}/s {s['peak_rss_mb']:>7.1f} MB")
     print(json.dumps(result["ratios"]))
+    return 0
+
+
+def previous_results() -> dict[str, Any]:
+    return json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+
+
+def measured_link_cost(shared: Path, sizes: str) -> dict[str, Any]:
+    from link_cost import measure_link_cost  # beside this script
+
+    cost = measure_link_cost(shared, tuple(int(n) for n in sizes.split(",")))
+    cost["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return cost
+
+
+def link_part(shared: Path, sizes: str) -> int:
+    """Only the linking cost; the ingest rows of the last full run are kept."""
+    result = previous_results()
+    result["link_cost"] = measured_link_cost(shared, sizes)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    if "rows" in result:
+        write_report(result)
+    print(json.dumps(result["link_cost"], indent=1))
     return 0
 
 
