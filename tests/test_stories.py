@@ -10,6 +10,7 @@ import pytest
 
 from newsledger.ingest import read_file
 from newsledger.link.stories import (
+    DEFAULT_PARAMS,
     StoryAssignment,
     StoryParams,
     assign_story,
@@ -113,7 +114,7 @@ def db() -> Iterator[Store]:
 
 
 def _place(store: Store, *analyses: Analysis,
-           params: StoryParams = StoryParams()) -> list[StoryAssignment]:
+           params: StoryParams = DEFAULT_PARAMS) -> list[StoryAssignment]:
     placed = []
     for analysis in analyses:
         store.add(analysis.article)
