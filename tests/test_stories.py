@@ -10,7 +10,9 @@ import pytest
 
 from newsledger.ingest import read_file
 from newsledger.link.stories import (
+    DEFAULT_PARAMS,
     StoryAssignment,
+    StoryParams,
     assign_story,
     list_stories,
     story_members,
@@ -57,6 +59,31 @@ chocolate mousse, the jury announced.
 Marie Dubois, 34, said she had practised the tart every morning for six months.
 """
 
+# Two games between the same teams: the headline scores tell them apart.
+GAME_31_24 = """Harbor City Herons beat Lakeside Otters 31-24 to clinch playoff berth
+
+The Harbor City Herons clinched a playoff berth on Sunday with a 31-24 win over the Lakeside
+Otters, as quarterback Tomas Brenner threw for two touchdowns.
+
+The Herons trailed at halftime but scored 17 points in the fourth quarter, and coach Dana
+Whitfield praised the defense.
+"""
+GAME_20_13 = """Herons top Otters 20-13 in snowy rematch
+
+Rookie Malik Osei ran for a late touchdown and the Harbor City Herons held on against the
+Lakeside Otters in a rematch played through heavy snow.
+
+The quarterback threw an interception in the third quarter, and fans left early as the snow
+grew heavier.
+"""
+GAME_31_24_AGAIN = """Herons beat Otters 31-24 in playoff clincher
+
+Quarterback Tomas Brenner led the Harbor City Herons past the Lakeside Otters 31-24 on Sunday
+to clinch a playoff berth.
+
+Coach Dana Whitfield said the fourth-quarter comeback showed the team's character.
+"""
+
 
 @pytest.fixture(scope="module")
 def analyses() -> dict[str, Analysis]:
@@ -70,7 +97,9 @@ def analyses() -> dict[str, Analysis]:
     for name, text, day in (("quake_2009", QUAKE_2009, "2009-08-18"),
                             ("quake_2013", QUAKE_2013, "2013-07-02"),
                             ("budget", BUDGET, "2021-05-03"),
-                            ("pastry", RECIPE_NEWS, "2021-05-02")):
+                            ("pastry", RECIPE_NEWS, "2021-05-02"),
+                            ("game", GAME_31_24, None), ("rematch", GAME_20_13, None),
+                            ("game_again", GAME_31_24_AGAIN, None)):
         body = text.replace("\n", " ").replace("  ", "\n\n")
         found[name] = understand(Article(article_id(body), f"{name}.txt", body,
                                          title=body.split("\n")[0], published=day,
@@ -84,13 +113,20 @@ def db() -> Iterator[Store]:
         yield store
 
 
-def _place(store: Store, *analyses: Analysis) -> list[StoryAssignment]:
+def _place(store: Store, *analyses: Analysis,
+           params: StoryParams = DEFAULT_PARAMS) -> list[StoryAssignment]:
     placed = []
     for analysis in analyses:
         store.add(analysis.article)
         with store.transaction() as connection:
-            placed.append(assign_story(connection, story_signals(analysis)))
+            placed.append(assign_story(connection, story_signals(analysis), params))
     return placed
+
+
+def _second_joins(first: Analysis, second: Analysis, params: StoryParams) -> StoryAssignment:
+    """How the second article is placed in a fresh store holding only the first."""
+    with Store.open(":memory:") as store:
+        return _place(store, first, second, params=params)[1]
 
 
 def test_the_two_example_articles_are_one_story(db, analyses):
@@ -172,3 +208,41 @@ def test_signals_without_a_parse_fall_back_to_word_tokens(analyses):
     features = signals.as_dict()
     assert features["w:pastry"] >= 3.0  # in the headline
     assert "w:mousse" in features and "n:34" in features
+
+
+def test_headlines_with_other_numbers_discount_a_moderate_match(analyses):
+    game, rematch = analyses["game"], analyses["rematch"]
+    plain = _second_joins(game, rematch, StoryParams(headline_number_conflict=1.0))
+    discounted = _second_joins(game, rematch, StoryParams())
+    assert 0.25 < plain.similarity < 0.5  # in the band where the headlines are asked
+    assert discounted.similarity == pytest.approx(0.7 * plain.similarity, abs=1e-3)
+    # with a bar between the two, the rematch is another story only for its headline
+    bar = StoryParams(threshold=(plain.similarity + discounted.similarity) / 2)
+    assert _second_joins(game, rematch, bar).started
+    assert not _second_joins(game, rematch, StoryParams(
+        threshold=bar.threshold, headline_number_conflict=1.0)).started
+
+
+def test_headlines_sharing_a_number_or_a_close_match_are_not_discounted(analyses):
+    game, again, rematch = analyses["game"], analyses["game_again"], analyses["rematch"]
+    same = _second_joins(game, again, StoryParams())
+    assert same.similarity == _second_joins(
+        game, again, StoryParams(headline_number_conflict=1.0)).similarity
+    above_band = StoryParams(headline_number_band=0.2)
+    assert _second_joins(game, rematch, above_band).similarity == _second_joins(
+        game, rematch, StoryParams(headline_number_conflict=1.0)).similarity
+
+
+def test_a_young_store_does_not_make_one_events_reports_look_unrelated(analyses):
+    """With one stored article every shared word looks common; the background prior
+    keeps the IDF of a young store from flattening the match."""
+    game, again = analyses["game"], analyses["game_again"]
+    with_prior = _second_joins(game, again, StoryParams())
+    without = _second_joins(game, again, StoryParams(background=0))
+    assert with_prior.similarity > without.similarity
+
+
+def test_signals_keep_the_headline_numbers_apart(analyses):
+    features = story_signals(analyses["game"]).as_dict()
+    assert {"tn:31", "tn:24"} <= set(features)
+    assert "tn:17" not in features and "n:17" in features  # a body number

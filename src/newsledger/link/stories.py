@@ -7,14 +7,18 @@ inside the caller's transaction (no commit here).
 
 How an article is placed, in arrival order and without re-clustering the store:
 1. Its features are weighted by IDF, learned from the store's own document
-   frequencies (a feature in every article says nothing about which story it is).
+   frequencies (a feature in every article says nothing about which story it is),
+   as if the store also held a background of articles without the feature: a young
+   store's frequencies say little, and the first articles of a story must not look
+   unrelated because the few stored ones all share its words.
 2. Candidates come from the inverted index: for its most telling features, the most
    recent articles that share them (a bounded number per feature), so the cost per
    article does not grow with the store.
 3. Each candidate article is compared with it (cosine of the IDF-weighted features),
    discounted when both are dated and far apart in time.
 4. Undated articles that name years, none in common, are discounted (another year's
-   fight or quake is another story).
+   fight or quake is another story); so are moderately similar articles whose
+   headlines carry numbers, none in common (another score is another game).
 5. The story of the most similar member article is joined if the similarity reaches
    the threshold (article-to-article linkage: a story that drifts over weeks is
    joined through its latest articles, not a blurred centroid); else a story starts.
@@ -33,6 +37,7 @@ from typing import Any
 from .story_signals import StorySignals
 
 EXTRACTOR = "online_idf_linkage"
+HEADLINE_NUMBER = "tn:"  # the namespace of the headline's numbers (story_signals)
 
 
 @dataclass(frozen=True)
@@ -42,13 +47,17 @@ class StoryParams:
     threshold: float = 0.25  # similarity needed to join a story
     # Names say more than words; years and bare numbers are evidence, but common.
     group_weights: Mapping[str, float] = field(default_factory=lambda: {
-        "w": 1.0, "e": 1.5, "h": 1.5, "p": 1.0, "d": 1.0, "y": 0.5, "n": 0.5})
+        "w": 1.0, "e": 1.5, "h": 1.5, "p": 1.0, "d": 1.0, "y": 0.5, "n": 0.5,
+        "tn": 0.0})  # headline numbers are compared on their own (_headline_factor)
     query_features: int = 30  # most telling features looked up in the index
     postings_per_feature: int = 100  # most recent articles read per feature
     candidates: int = 40  # articles compared in full
     gap_days: float = 30.0  # dated articles further apart than this are discounted
     gap_floor: float = 0.3  # the discount, reached gradually past `gap_days`
     year_conflict: float = 0.3  # factor when both name years and share none
+    headline_number_conflict: float = 0.7  # factor when both headlines have numbers, none shared
+    headline_number_band: float = 0.5  # ... applied only to similarities below this
+    background: int = 30  # articles assumed to exist without a feature (IDF prior)
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -81,7 +90,8 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
     total = _articles_linked(db)
     features = signals.as_dict()
     frequencies = _frequencies(db, features)
-    idf = {name: _idf_value(frequencies.get(name, 0), total) for name in features}
+    idf = {name: _idf_value(frequencies.get(name, 0), total + params.background)
+           for name in features}
     vector = _vector(features, idf, params)
     candidates = _candidates(db, vector, frequencies, params)
     similarities = _similarities(db, signals, vector, candidates, total, params)
@@ -131,7 +141,8 @@ def _vector(features: Mapping[str, float], idf: Mapping[str, float],
             params: StoryParams) -> dict[str, float]:
     """Sublinear term weight x IDF x the weight of the feature's kind."""
     return {name: (1.0 + math.log(weight)) * idf[name] * _group_weight(name, params)
-            for name, weight in features.items() if weight > 0}
+            for name, weight in features.items()
+            if weight > 0 and _group_weight(name, params) > 0}
 
 
 def _group_weight(name: str, params: StoryParams) -> float:
@@ -159,8 +170,9 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
     """Each candidate article's story and its similarity to the new article."""
     if not candidates:
         return {}
-    vectors = _candidate_vectors(db, candidates, total, params)
+    vectors, headlines = _candidate_vectors(db, candidates, total, params)
     years = _years(vector, signals.published)
+    headline = _headline_numbers(signals.as_dict())
     marks = ",".join("?" * len(candidates))
     found = {}
     for article_id, story, published in db.execute(
@@ -171,22 +183,30 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
         similarity *= _time_factor(signals.published, published, params)
         if not (signals.published and published):  # the gap says more than years
             similarity *= _year_factor(years, _years(other, published), params)
+        similarity *= _headline_factor(headline, headlines[article_id], similarity, params)
         found[article_id] = (story, similarity)
     return found
 
 
 def _candidate_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
-                       params: StoryParams) -> dict[str, dict[str, float]]:
-    """The candidates' features weighted with today's IDF (it changes as the store grows)."""
+                       params: StoryParams
+                       ) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
+    """The candidates' features weighted with today's IDF (it changes as the store grows),
+    and their headline numbers."""
     marks = ",".join("?" * len(candidates))
     vectors: dict[str, dict[str, float]] = defaultdict(dict)
+    headlines: dict[str, set[str]] = defaultdict(set)
     for article_id, name, weight, df in db.execute(
             "SELECT f.article_id, f.feature, f.weight, coalesce(d.df, 1)"
             " FROM story_features f LEFT JOIN story_feature_df d ON d.feature = f.feature"
             f" WHERE f.article_id IN ({marks})", candidates):
-        vectors[article_id][name] = ((1.0 + math.log(weight)) * _idf_value(df, total)
-                                     * _group_weight(name, params))
-    return vectors
+        group_weight = _group_weight(name, params)
+        if name.startswith(HEADLINE_NUMBER):
+            headlines[article_id].add(name)
+        if group_weight > 0:
+            idf = _idf_value(df, total + params.background)
+            vectors[article_id][name] = (1.0 + math.log(weight)) * idf * group_weight
+    return vectors, headlines
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -215,6 +235,21 @@ def _year_factor(years: set[str], other_years: set[str], params: StoryParams) ->
     if years and other_years and not years & other_years:
         return params.year_conflict
     return 1.0
+
+
+def _headline_factor(headline: set[str], other: set[str], similarity: float,
+                     params: StoryParams) -> float:
+    """Two headlines that carry numbers and share none name different events (another
+    score, toll or magnitude); a close match in everything else still outweighs that
+    (a toll that rose between two reports)."""
+    if similarity < params.headline_number_band and headline and other \
+            and not headline & other:
+        return params.headline_number_conflict
+    return 1.0
+
+
+def _headline_numbers(features: Iterable[str]) -> set[str]:
+    return {name for name in features if name.startswith(HEADLINE_NUMBER)}
 
 
 def _years(features: Iterable[str], day: str | None) -> set[str]:

@@ -11,7 +11,9 @@ namespaces, ready to be compared with other articles':
 - `p:` places (GPE, LOC, FAC);
 - `d:` the days, and `y:` the years, the article's times resolve to;
 - `n:` numbers written in the text (ages, scores, tolls, magnitudes), which tell two
-  similar events apart.
+  similar events apart;
+- `tn:` the numbers of the headline (a score, a toll), kept apart: `stories` compares
+  them on their own, as the headline's numbers name which game or quake it is.
 
 Weights here are within-article counts only; how rare a feature is across the store
 (its IDF) is applied by `stories`, which keeps the document frequencies.
@@ -69,7 +71,8 @@ def story_signals(analysis: Analysis) -> StorySignals:
     counts: dict[str, float] = {}
     # Each kind has its own namespace prefix, so the parts never share a key.
     for part in (words, _entity_counts(analysis, _lead_bounds(analysis, title)),
-                 _time_counts(analysis), _number_counts(article.text)):
+                 _time_counts(analysis), _number_counts(article.text),
+                 _number_counts(title, "tn:")):
         counts.update(part)
     features = tuple(sorted((key, round(weight, 4)) for key, weight in counts.items()))
     return StorySignals(article.id, _day(article.published), article.title, features)
@@ -187,12 +190,12 @@ def _time_counts(analysis: Analysis) -> Weights:
     return counts
 
 
-def _number_counts(text: str) -> Weights:
+def _number_counts(text: str, namespace: str = "n:") -> Weights:
     """Numbers as written (commas dropped), except those that are parts of dates or
     times; a story keeps repeating its ages, scores and tolls."""
     counts: Weights = defaultdict(float)
     for value in _numbers(text):
-        counts["n:" + value] += 1.0
+        counts[namespace + value] += 1.0
     return counts
 
 
