@@ -58,6 +58,10 @@ def name_key(name: str) -> str:
     -> "majed ansari", "Hamas's" -> "hamas"."""
     words = _words(core_name(name))
     words = [w for w in words if w not in PARTICLES] or words
+    # A letter folded from an accented one can fold into an article ("À" -> "a"); drop
+    # it here too, so that a key is its own key.
+    while len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
     joined = " ".join(words)
     return ALIASES.get(joined, joined)
 
