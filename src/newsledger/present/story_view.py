@@ -108,11 +108,19 @@ def article_view(db: sqlite3.Connection, article: Mapping[str, Any], spans: Span
     view = {"id": article["id"], "title": article.get("title"),
             "outlet": article.get("source"), "published": article.get("published")}
     if with_text:
-        text = _article_text(db, article["id"])
-        view["sentences"] = [{"n": n, "start": start, "end": end, "text": text[start:end],
-                              "anchor": anchor(article["id"], n)}
-                             for n, (start, end) in enumerate(spans.get(article["id"], []))]
+        view["sentences"] = sentences_view(article["id"], _article_text(db, article["id"]),
+                                           spans.get(article["id"], []))
     return view
+
+
+def sentences_view(article: str, text: str, spans: Sequence[tuple[int, int]]
+                   ) -> list[dict[str, Any]]:
+    """Each sentence with its anchor; `after` is the text up to the next sentence (the
+    paragraph breaks), so that the sentences and their gaps give back the whole text."""
+    ends = [start for start, _end in spans[1:]] + [len(text)]
+    return [{"n": n, "start": start, "end": end, "text": text[start:end],
+             "after": text[end:max(end, upto)], "anchor": anchor(article, n)}
+            for n, ((start, end), upto) in enumerate(zip(spans, ends, strict=True))]
 
 
 def _article_text(db: sqlite3.Connection, article: str) -> str:
@@ -125,7 +133,16 @@ def _article_text(db: sqlite3.Connection, article: str) -> str:
 def timeline_view(entry: TimelineEntry) -> dict[str, Any]:
     return {"date": entry.date, "type": entry.type, "text": entry.text,
             "dated_by": entry.dated_by, "sources": list(entry.sources),
-            "links": [link(m.article, m.sentence, m.start, m.end) for m in entry.mentions]}
+            "links": _one_per_sentence(link(m.article, m.sentence, m.start, m.end)
+                                       for m in entry.mentions)}
+
+
+def _one_per_sentence(links: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An event told twice in one sentence is one source to show, not two."""
+    first: dict[tuple[str, int | None], dict[str, Any]] = {}
+    for one in links:
+        first.setdefault((one["article"], one["sentence"]), one)
+    return list(first.values())
 
 
 def series_view(series: Series, spans: Spans) -> dict[str, Any]:
