@@ -336,3 +336,4 @@ def errors_command(db: str | None, fmt: str) -> None:
 # The cross-article commands live in their own module; importing it registers them on
 # `main` (it needs the options defined above, hence the import at the end).
 from . import links as _links  # noqa: E402,F401
+from . import report as _report  # noqa: E402,F401
