@@ -34,6 +34,9 @@ demo: $(STAMP)
 		echo; $(BIN)/newsledger reuse --story $$story --db $(DEMO_DB) --table; done
 	@for id in $$($(BIN)/newsledger articles --db $(DEMO_DB) --csv | tail -n +2 | cut -d, -f1); do \
 		echo; $(BIN)/newsledger new $$id --db $(DEMO_DB) --table; done
+	@story=$$($(BIN)/newsledger stories --db $(DEMO_DB) --csv | tail -n +2 | head -1 | cut -d, -f1); \
+		$(BIN)/newsledger report $$story --db $(DEMO_DB) -o build/story.html; \
+		echo; echo "Report of story $$story: $(CURDIR)/build/story.html (a single file; opens offline)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
