@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..errors import NotFound, UsageError
+from ..store.ids import resolve_id
 from .material import read_material
 from .novelty import Novelty, what_is_new
 from .reuse import list_reuse
@@ -21,26 +21,11 @@ from .timeline import TimelineEntry, build_timeline
 
 def resolve_story(db: sqlite3.Connection, story: str) -> str:
     """A story id from its id or a unique prefix of it."""
-    rows = db.execute("SELECT id FROM stories WHERE id LIKE ? LIMIT 2",
-                      (f"{story}%",)).fetchall()
-    if not rows:
-        raise NotFound(f"no story with id {story!r}", hint="list ids with `newsledger stories`")
-    if len(rows) > 1:
-        raise UsageError(f"story prefix {story!r} matches several stories",
-                         hint="give more characters of the id")
-    return str(rows[0][0])
+    return resolve_id(db, "stories", story)
 
 
 def resolve_article(db: sqlite3.Connection, article: str) -> str:
-    rows = db.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2",
-                      (f"{article}%",)).fetchall()
-    if not rows:
-        raise NotFound(f"no article with id {article!r}",
-                       hint="list ids with `newsledger articles`")
-    if len(rows) > 1:
-        raise UsageError(f"id prefix {article!r} matches several articles",
-                         hint="give more characters of the id")
-    return str(rows[0][0])
+    return resolve_id(db, "articles", article)
 
 
 def article_story(db: sqlite3.Connection, article: str) -> str | None:

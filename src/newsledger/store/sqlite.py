@@ -16,12 +16,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import NotFound, StoreError, UsageError
+from ..errors import StoreError, UsageError
 from ..link.linker import link_article
 from ..records import Article, FailedInput, IngestResult
 from ..understand.pipeline import Analysis
 from .filters import article_filters, where
 from .findings import article_findings, insert_findings, list_findings
+from .ids import resolve_id
 from .migrations import migrate
 
 if TYPE_CHECKING:
@@ -147,15 +148,9 @@ class Store:
 
     def article(self, id_or_prefix: str) -> dict[str, Any]:
         """One article with where it was seen and the candidates behind its metadata."""
-        rows = self.connection.execute(
-            "SELECT * FROM articles WHERE id LIKE ? LIMIT 2", (f"{id_or_prefix}%",)).fetchall()
-        if not rows:
-            raise NotFound(f"no article with id {id_or_prefix!r}",
-                           hint="list ids with `newsledger articles`")
-        if len(rows) > 1:
-            raise UsageError(f"id prefix {id_or_prefix!r} matches several articles",
-                             hint="give more characters of the id")
-        record = _article_row(rows[0])
+        article_id = resolve_id(self.connection, "articles", id_or_prefix)
+        record = _article_row(self.connection.execute(
+            "SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone())
         record["inputs"] = [r[0] for r in self.connection.execute(
             "SELECT input FROM article_inputs WHERE article_id = ? ORDER BY rowid",
             (record["id"],))]
