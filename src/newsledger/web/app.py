@@ -187,8 +187,8 @@ def vega_js() -> Response:
 
 @cache
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed in one script, as vl-convert ships them (built once
-    per process: it takes a second or two)."""
+    """Vega, Vega-Lite and vega-embed in one script, as vl-convert ships them, exposing
+    `vegaEmbed` to the page (built once per process: it takes a second or two)."""
     import vl_convert
 
-    return str(vl_convert.javascript_bundle(None))
+    return str(vl_convert.javascript_bundle("window.vegaEmbed = vegaEmbed;"))
