@@ -13,7 +13,7 @@ libraries served by the app itself: a page needs nothing from elsewhere.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -42,7 +42,7 @@ def create_app(db_path: str) -> FastAPI:
     app = FastAPI(title="newsledger", version=__version__,
                   description="A developing news story across outlets: stories, their "
                               "timelines and figures, articles, speakers. Read-only.")
-    app.state.db_path = db_path
+    app.state.open_store = partial(Store.open_readonly, db_path)
     app.state.templates = web_templates()
     app.add_exception_handler(NewsledgerError, _error)  # type: ignore[arg-type]
     app.include_router(router)
@@ -61,7 +61,9 @@ def web_templates() -> Environment:
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    with Store.open_readonly(request.app.state.db_path) as store:
+    """A read-only connection per request (a fraction of a millisecond to open; SQLite
+    connections are not shared between the server's threads)."""
+    with request.app.state.open_store() as store:
         yield store
 
 

@@ -44,22 +44,27 @@ class Piece:
 
 def pieces(text: str, marks: Iterable[Mark]) -> list[Piece]:
     """The text and the marks as properly nested open/text/close steps."""
-    kept = sorted((_clipped(m, len(text)) for m in marks if m.start < m.end),
-                  key=lambda m: (m.start, KIND_RANK.get(m.kind, 9), -m.end))
-    kept = [m for m in kept if m.start < m.end]
+    kept = sorted((m for m in (_clipped(m, len(text)) for m in marks) if m.start < m.end),
+                  key=lambda m: m.start)
     bounds = sorted({0, len(text), *(m.start for m in kept), *(m.end for m in kept)})
     out: list[Piece] = []
     stack: list[Mark] = []
     waiting = 0  # kept[waiting:] have not been opened yet
     for here, upto in zip(bounds, bounds[1:], strict=False):
-        _close_ending(stack, here, out)
+        opening = _close_ending(stack, here, out)
         while waiting < len(kept) and kept[waiting].start == here:
-            stack.append(kept[waiting])
-            out.append(Piece("open", mark=kept[waiting]))
+            opening.append(kept[waiting])
             waiting += 1
+        for mark in sorted(opening, key=_enclosing_first):
+            stack.append(mark)
+            out.append(Piece("open", mark=mark, first=mark.start == here))
         out.append(Piece("text", text[here:upto]))
     out.extend(Piece("close") for _ in stack)
     return out
+
+
+def _enclosing_first(mark: Mark) -> tuple[int, int]:
+    return KIND_RANK.get(mark.kind, len(KIND_RANK)), -mark.end
 
 
 def _clipped(mark: Mark, length: int) -> Mark:
@@ -69,20 +74,16 @@ def _clipped(mark: Mark, length: int) -> Mark:
     return Mark(start, end, mark.kind, mark.title, mark.anchor)
 
 
-def _close_ending(stack: list[Mark], here: int, out: list[Piece]) -> None:
-    """Close the marks that end at `here`; marks opened inside one of them that go on
-    are closed with it and reopened."""
+def _close_ending(stack: list[Mark], here: int, out: list[Piece]) -> list[Mark]:
+    """Close the marks that end at `here`; return the marks opened inside one of them
+    that go on: they are closed with it, to be reopened."""
     ending = [n for n, mark in enumerate(stack) if mark.end <= here]
     if not ending:
-        return
-    lowest = ending[0]
-    above = stack[lowest:]
-    del stack[lowest:]
+        return []
+    above = stack[ending[0]:]
+    del stack[ending[0]:]
     out.extend(Piece("close") for _ in above)
-    for mark in above:
-        if mark.end > here:
-            stack.append(mark)
-            out.append(Piece("open", mark=mark, first=False))
+    return [mark for mark in above if mark.end > here]
 
 
 def sentence_marks(article: str, spans: Sequence[tuple[int, int]]) -> list[Mark]:
