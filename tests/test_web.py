@@ -344,3 +344,17 @@ def _wait_for(url: str, server: subprocess.Popen[str], seconds: float = 60) -> h
         except httpx.TransportError:
             time.sleep(0.2)
     pytest.fail(f"no answer from {url} in {seconds} s")
+
+
+def test_chart_specs_draw_one_mark_per_reading(story_html: str) -> None:
+    """What the browser's Vega draws, drawn here by the same Vega (vl-convert)."""
+    import vl_convert
+
+    for spec in chart_specs(story_html):
+        svg = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+        marks = re.search(r'<g class="mark-symbol role-mark readings_marks"[^>]*>(.*?)</g>',
+                          svg, re.S)
+        assert marks, spec["title"]
+        assert marks.group(1).count("<path") == len(spec["datasets"]["readings"])
+        # vl-convert prefixes its own base URL; a browser's Vega keeps the path as written
+        assert re.search(r'href="[^"]*/articles/[0-9a-f]+#a-[0-9a-f]+-s-\d+"', svg)
