@@ -337,3 +337,4 @@ def errors_command(db: str | None, fmt: str) -> None:
 # `main` (it needs the options defined above, hence the import at the end).
 from . import links as _links  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401

@@ -17,8 +17,10 @@ sentence it came from.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -31,16 +33,31 @@ QUALIFIER_SHAPES = {"exact": "circle", "more_than": "triangle-up", "at_least": "
 # Only readings that move the series get a ring; a first reading or a repeat does not.
 STATUS_COLOURS = {"update": "#1b7837", "revision": "#e08214", "conflict": "#d7191c"}
 WIDTH, HEIGHT = 520, 220
+DATASET = "readings"
 
 
 def series_spec(series: Mapping[str, Any]) -> dict[str, Any]:
-    """The series' chart as a Vega-Lite spec (a dict ready for JSON)."""
+    """The series' chart as a Vega-Lite spec (a dict ready for JSON): the layout for its
+    qualifiers and statuses, with its readings as the named dataset."""
     rows = [_row(reading) for reading in series["readings"]]
-    base = alt.Chart(alt.Data(values=rows))
-    layers = [_trend(base), _bands(base), _readings(base, rows), _rings(base, rows)]
-    chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT,
-                                          title=series.get("label") or series["measure"])
-    return chart.to_dict()
+    qualifiers = tuple(sorted({row["qualifier"] for row in rows}))
+    moving = tuple(sorted({row["status"] for row in rows if row["status"] in STATUS_COLOURS}))
+    spec: dict[str, Any] = json.loads(_layout(qualifiers, moving))
+    spec["title"] = series.get("label") or series["measure"]
+    spec["datasets"] = {DATASET: rows}
+    return spec
+
+
+@lru_cache(maxsize=256)
+def _layout(qualifiers: tuple[str, ...], moving: tuple[str, ...]) -> str:
+    """The chart without its data, as JSON. Altair takes tens of milliseconds to build
+    one, and a layout depends only on the qualifiers and statuses present, so a web page
+    with many series builds each layout once per process."""
+    base = alt.Chart(alt.Data(name=DATASET))
+    layers = [_trend(base), _bands(base), _readings(base, qualifiers),
+              _rings(base, moving)]
+    chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT)
+    return json.dumps(chart.to_dict())
 
 
 def series_svg(series: Mapping[str, Any], prefix: str) -> str:
@@ -94,27 +111,25 @@ def _bands(base: alt.Chart) -> alt.Chart:
         alt.Color("outlet:N", title="outlet"))
 
 
-def _readings(base: alt.Chart, rows: list[dict[str, Any]]) -> alt.Chart:
-    qualifiers = sorted({row["qualifier"] for row in rows})
+def _readings(base: alt.Chart, qualifiers: tuple[str, ...]) -> alt.Chart:
     shapes = [QUALIFIER_SHAPES.get(q.replace(" ", "_"), "circle") for q in qualifiers]
     return base.mark_point(filled=True, size=140, opacity=0.9).encode(
         _x(), _y(),
         alt.Color("outlet:N", title="outlet"),
         alt.Shape("qualifier:N", title="qualifier",
-                  scale=alt.Scale(domain=qualifiers, range=shapes)),
+                  scale=alt.Scale(domain=list(qualifiers), range=shapes)),
         alt.Href("href:N"),
         alt.Description("text:N"),
         tooltip=["day:T", "qualifier:N", "value:Q", "outlet:N", "status:N"],
     ).properties(name=READINGS_LAYER)
 
 
-def _rings(base: alt.Chart, rows: list[dict[str, Any]]) -> alt.Chart:
-    moving = sorted({row["status"] for row in rows if row["status"] in STATUS_COLOURS})
+def _rings(base: alt.Chart, moving: tuple[str, ...]) -> alt.Chart:
     return base.transform_filter(alt.FieldOneOfPredicate("status", list(STATUS_COLOURS))
                                  ).mark_point(size=420, strokeWidth=2, filled=False).encode(
         _x(), _y(),
         alt.Stroke("status:N", title="status", legend=alt.Legend() if moving else None,
-                   scale=alt.Scale(domain=moving or ["update"],
+                   scale=alt.Scale(domain=list(moving) or ["update"],
                                    range=[STATUS_COLOURS[s] for s in moving or ["update"]]))
     ).properties(name=STATUS_LAYER)
 

@@ -62,6 +62,25 @@ class Store:
                              hint="is it a newsledger SQLite file?") from exc
         return cls(connection, path)
 
+    @classmethod
+    def open_readonly(cls, path: str) -> Store:
+        """An existing store opened so that nothing can write to it (the web app's
+        connections): SQLite's read-only mode, and `query_only` as a second lock. No
+        migration is run; the store must have been opened for writing once."""
+        file = Path(path).expanduser()
+        if not file.is_file():
+            raise StoreError(f"no store at {path}", hint="ingest articles into it first")
+        try:
+            connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True,
+                                         isolation_level=None, check_same_thread=False)
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA query_only = ON")
+            connection.execute("SELECT count(*) FROM schema_migrations").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {path} read-only: {exc}",
+                             hint="is it a newsledger SQLite file?") from exc
+        return cls(connection, path)
+
     def close(self) -> None:
         self.connection.close()
 
