@@ -36,7 +36,8 @@ demo: $(STAMP)
 		echo; $(BIN)/newsledger new $$id --db $(DEMO_DB) --table; done
 	@story=$$($(BIN)/newsledger stories --db $(DEMO_DB) --csv | tail -n +2 | head -1 | cut -d, -f1); \
 		$(BIN)/newsledger report $$story --db $(DEMO_DB) -o build/story.html; \
-		echo; echo "Report of story $$story: $(CURDIR)/build/story.html (a single file; opens offline)"
+		echo; echo "Report of story $$story: $(CURDIR)/build/story.html (a single file; opens offline)"; \
+		echo "Browse the store: $(BIN)/newsledger serve --db $(DEMO_DB)  (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
