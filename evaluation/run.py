@@ -384,6 +384,30 @@ def measure_death_toll(shared: Path, work: Path) -> dict[str, Any]:
     return entry
 
 
+BASIL_SCRIPT = REPO / "evaluation" / "basil_stories.py"
+
+
+def measure_basil(shared: Path, work: Path) -> dict[str, Any]:
+    """Issue 4's cross-outlet check: BASIL's 100 events, each from three outlets."""
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, str(BASIL_SCRIPT), str(shared), str(work / "basil"),
+                          "--json"], check=True, capture_output=True, text=True).stdout
+    result, _ = json.JSONDecoder().raw_decode(out.lstrip())
+    return {**result, "seconds": round(time.perf_counter() - started, 1),
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def basil_section(entry: dict[str, Any]) -> list[str]:
+    return [
+        "## basil (stories across outlets, issue 4)", "",
+        f"`evaluation/basil_stories.py`, run {entry['date']}: the {entry['articles']} BASIL "
+        f"articles ({entry['events']} events, each reported by NYT, Fox News and HuffPost) "
+        "grouped by `newsledger stories FILE --jsonl` in publication order.", "",
+        "| events kept whole (all three reports in one story) | stories mixing events | "
+        "stories |", "|---|---|---|",
+        f"| {entry['triplets_whole']} | {entry['mixed_stories']} | {entry['stories']} |", ""]
+
+
 def death_toll_section(entry: dict[str, Any]) -> list[str]:
     ours, base = entry["newsledger"], entry["baseline"]
     series = ours.get("series") or {}
@@ -531,6 +555,8 @@ def write_report(shared: Path, tasks: dict[str, Any],
             lines += task_section(name, tasks[name], floors)
     if "death_toll" in extra:
         lines += death_toll_section(extra["death_toll"])
+    if "basil" in extra:
+        lines += basil_section(extra["basil"])
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text("\n".join(lines), encoding="utf-8")
 
@@ -540,7 +566,7 @@ def write_report(shared: Path, tasks: dict[str, Any],
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--only", choices=sorted(TASKS) + ["death_toll"])
+    ap.add_argument("--only", choices=sorted(TASKS) + ["death_toll", "basil"])
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--jobs", type=int, default=2, help="baseline worker processes (max 2)")
     ap.add_argument("--report-only", action="store_true",
@@ -556,12 +582,15 @@ def main(argv: list[str] | None = None) -> int:
     extra = previous_extra()
     if args.only in (None, "death_toll"):
         extra["death_toll"] = measure_death_toll(shared, WORK)
-        EXTRA.write_text(json.dumps(extra, indent=1, ensure_ascii=False) + "\n",
-                         encoding="utf-8")
         print_death_toll(extra["death_toll"])
-        if args.only:
-            write_report(shared, previous_scores(), extra)
-            return 0
+    if args.only in (None, "basil"):
+        extra["basil"] = measure_basil(shared, WORK)
+        print(f"basil: triplets_whole={extra['basil']['triplets_whole']} "
+              f"mixed_stories={extra['basil']['mixed_stories']}")
+    EXTRA.write_text(json.dumps(extra, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.only in ("death_toll", "basil"):
+        write_report(shared, previous_scores(), extra)
+        return 0
     names = [args.only] if args.only else list(TASKS)
     # One heavy thing at a time: our runs (side by side), then each baseline's pool.
     ours = measure_ours(shared, names, WORK)
