@@ -320,15 +320,20 @@ def _call_baseline(job: tuple[str, str, str | None]) -> dict[str, Any]:
     return baseline_function(name)(path, published)
 
 
+def whole_set_baseline(name: str) -> bool:
+    """Whether the task's baseline groups the whole set in one call (one process)."""
+    return name in BASELINE_MODULES and hasattr(
+        importlib.import_module(BASELINE_MODULES[name]), "baseline_records")
+
+
 def baseline_records(name: str, inputs: list[tuple[str, str, str | None]],
                      jobs: int) -> Iterator[dict[str, Any]]:
     """One record per input: from a per-file baseline in `jobs` worker processes, or
     from a whole-set baseline (story grouping) in one call."""
-    if name in BASELINE_MODULES:
+    if whole_set_baseline(name):
         module = importlib.import_module(BASELINE_MODULES[name])
-        if hasattr(module, "baseline_records"):
-            yield from module.baseline_records([path for _, path, _ in inputs])
-            return
+        yield from module.baseline_records([path for _, path, _ in inputs])
+        return
     baseline_function(name)  # loaded in the parent: a missing module fails here, once
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_call_baseline, inputs, chunksize=4)
@@ -346,7 +351,7 @@ def measure_baseline(shared: Path, name: str, work: Path, jobs: int) -> dict[str
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     result = score(shared, task, predictions, work / name / "manifest.json")
     result["seconds"] = round(time.perf_counter() - started, 1)
-    result["jobs"] = jobs
+    result["jobs"] = 1 if whole_set_baseline(name) else jobs
     return result
 
 
