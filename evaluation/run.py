@@ -506,7 +506,8 @@ def task_section(name: str, entry: dict[str, Any], floors: dict[str, Any]) -> li
         "|---" * (len(task.metrics) + 3) + "|",
         fmt_row(f"newsledger {vers['newsledger']} (`{task.command}`, 1 process)", ours,
                 task.metrics),
-        fmt_row(f"baseline: {base['library']} ({base['jobs']} processes)", base, task.metrics),
+        fmt_row(f"baseline: {base['library']} ({base['jobs']} process"
+                f"{'es' if base['jobs'] != 1 else ''})", base, task.metrics),
         "",
         f"Baseline call: `{base['call']}`.  ",
         f"Published upstream: {base['published']}.  ",
