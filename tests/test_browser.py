@@ -19,13 +19,16 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import httpx
 import pytest
 
 from .conftest import EXAMPLES, ROOT, run_cli
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -41,22 +44,32 @@ SPEAKER = "Majed Al-Ansari"
 DRAWN = 20_000  # ms for Vega to draw a page's charts (the first /vega.js is built on demand)
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("NEWSLEDGER_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason}, and NEWSLEDGER_REQUIRE_BROWSER=1", pytrace=False)
-    pytest.skip(reason)
-
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-try:
-    from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
-except ImportError:  # pragma: no cover - depends on the machine
-    _missing("Playwright for Python is not installed (pip install -e '.[dev]')")
-if CHROMIUM is None:  # pragma: no cover - depends on the machine
-    _missing("no chromium on PATH (Debian: apt-get install chromium)")
+
+
+def _without_browser() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if CHROMIUM is None:
+        return "no chromium on PATH (Debian: apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -e '.[dev]')"
+    return None
 
 
 # -- the store, the server, the browser ----------------------------------------------------
+
+@pytest.fixture(scope="module", autouse=True)
+def chromium_here() -> None:
+    """First of all: a machine without the browser skips the module, unless
+    NEWSLEDGER_REQUIRE_BROWSER=1 (CI), where every test of it fails."""
+    missing = _without_browser()
+    if missing and os.environ.get("NEWSLEDGER_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{missing}, and NEWSLEDGER_REQUIRE_BROWSER=1", pytrace=False)
+    if missing:
+        pytest.skip(missing)
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -108,6 +121,8 @@ def _wait_until_it_answers(url: str, process: subprocess.Popen[str], seconds: fl
 
 @pytest.fixture(scope="module")
 def browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM)
         yield launched
@@ -150,10 +165,12 @@ def _cut_off(context: BrowserContext, allowed: str) -> list[str]:
     return blocked
 
 
-def shoot(page: Page, name: str) -> Path:
+def shoot(page: Page, name: str, full_page: bool = True) -> Path:
+    """A screenshot artifact; `full_page=False` keeps what the window shows (a sentence
+    scrolled into view)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     print(path)
     return path
 
@@ -238,7 +255,7 @@ def test_timeline_link_opens_its_sentence(page: Page, server: str,
     link.click()
     assert_at_highlighted_sentence(page, href)
     assert page.evaluate("location.hash").endswith(f"-s-{sentence}")
-    shoot(page, "article-from-timeline")
+    shoot(page, "article-from-timeline", full_page=False)
 
 
 def test_chart_mark_opens_its_sentence(page: Page, server: str,
@@ -250,7 +267,7 @@ def test_chart_mark_opens_its_sentence(page: Page, server: str,
     expected = str(series.locator("tr.reading a.src").first.get_attribute("href"))
     series.locator("svg g.readings_marks path").first.click()
     assert_at_highlighted_sentence(page, expected)
-    shoot(page, "article-from-chart")
+    shoot(page, "article-from-chart", full_page=False)
 
 
 def test_speaker_page_has_quotes_from_both_articles(page: Page, server: str,
