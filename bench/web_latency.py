@@ -1,0 +1,140 @@
+"""The web app's page latency with 10k articles in the store (issue 5: p95 under 200 ms).
+
+    python bench/web_latency.py --shared ../shared [--articles 10000] [--understood 60]
+                                [--requests 50]
+
+The store: the two examples and `--understood` articles of the Gaza corpus, read and
+understood as `newsledger ingest` does (so their stories have timelines, figures and
+quotes), then filled up to `--articles` with `link_cost.py`'s filler articles (real
+sentences in random mixtures, each indexed as a story of its own, without findings).
+It is built once under bench/work/ and reused while its size matches.
+
+Then `newsledger serve` runs on it as a user starts it, and each page (HTML and its JSON
+twin) is requested `--requests` times in a row after one warm-up request: the story list,
+a search, the largest story, the examples' story, an article and a speaker. Prints (JSON)
+the median and p95 milliseconds per page, measured from the client (httpx, keep-alive).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+from link_cost import GAZA, WORK, filler_articles, grow, sentence_pool
+
+from newsledger.ingest import read_inputs
+from newsledger.records import Article
+from newsledger.settings import load_settings
+from newsledger.store import Store
+from newsledger.understand import understand
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def build_store(shared: Path, path: Path, articles: int, understood: int) -> Path:
+    if path.exists():
+        with Store.open(str(path)) as store:
+            if store.count() >= articles:
+                return path
+        path.unlink()
+    settings = load_settings({"understanding": True})
+    gaza = [r for r in read_inputs([str(shared / GAZA)], settings) if isinstance(r, Article)]
+    real = [r for r in read_inputs([str(EXAMPLES)], settings) if isinstance(r, Article)]
+    real += gaza[:understood]
+    with Store.open(str(path)) as store:
+        for article in real:
+            store.add(article, understand(article))
+        fillers = filler_articles(sentence_pool(shared, {a.id for a in real}))
+        grow(store, fillers, articles - store.count())
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def pages(client: httpx.Client) -> dict[str, str]:
+    """The pages measured, found through the app's own JSON."""
+    found = client.get("/api/stories", timeout=60).json()["stories"]
+    largest = max(found, key=lambda s: len(s["articles"]))
+    examples = client.get("/api/stories", params={"q": "Ansari"}).json()["stories"][0]
+    article = client.get(f"/api/stories/{examples['story']}").json()["articles"][0]["id"]
+    speaker = quote("Majed Al-Ansari")
+    paths = {"story list": "/", "search": "/?q=ceasefire",
+             "largest story": f"/stories/{largest['story']}",
+             "examples' story": f"/stories/{examples['story']}",
+             "article": f"/articles/{article}", "speaker": f"/speakers/{speaker}"}
+    twins = {f"{name} (JSON)": "/api" + (path if path != "/" and not path.startswith("/?")
+                                         else path.replace("/", "/stories", 1))
+             for name, path in paths.items()}
+    return {**paths, **twins}
+
+
+def measure(client: httpx.Client, path: str, requests: int) -> dict[str, float]:
+    assert client.get(path).status_code == 200, path  # warm-up, and a check
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(path)
+        timings.append((time.perf_counter() - started) * 1000)
+        response.raise_for_status()
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+    return {"median_ms": round(statistics.median(timings), 1), "p95_ms": round(p95, 1),
+            "bytes": len(response.content)}
+
+
+def serve_and_measure(db: Path, requests: int) -> dict[str, Any]:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "newsledger.cli", "serve", "--db", str(db),
+                               "--port", str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            for _ in range(300):
+                try:
+                    client.get("/api/stories?q=x")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            return {name: measure(client, path, requests)
+                    for name, path in pages(client).items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--understood", type=int, default=60)
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    db = build_store(args.shared, WORK / f"web-{args.articles}.db", args.articles,
+                     args.understood)
+    built = time.perf_counter() - started
+    with Store.open(str(db)) as store:
+        size = store.count()
+    results = {"articles": size, "store_built_s": round(built, 1),
+               "pages": serve_and_measure(db, args.requests)}
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
