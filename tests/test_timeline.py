@@ -75,6 +75,8 @@ def test_ongoing_undated_event_with_same_participants_merges() -> None:
     second = event("a2", "2024-03-26", "ASSAULT", "the army's campaign continues",
                    actors=("army",), targets=("City",))
     assert same_event(first, second)
+    months_later = {**second, "published": "2024-06-26"}
+    assert not same_event(first, months_later)
 
 
 def test_figures_are_dated_claims_with_every_source() -> None:

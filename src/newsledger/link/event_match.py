@@ -18,6 +18,7 @@ News conventions behind the rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -29,6 +30,9 @@ from .names import name_key
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Share of content words two mentions without named participants need in common.
 MIN_WORD_OVERLAP = 0.34
+# How far apart two undated reports of the same participants may be and still be taken
+# as one ongoing event.
+ONGOING_DAYS = 14
 
 
 def effective_date(event: Mapping[str, Any]) -> str | None:
@@ -82,10 +86,22 @@ def _when_agrees(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
     if first.get("date") and second.get("date"):
         return dates_compatible(first["date"], second["date"])
     if not first.get("date") and not second.get("date"):
-        # Two undated mentions: the same ongoing event when the participants are the
-        # same people (checked below); their report days need not agree.
-        return bool(participants(first)) and participants(first) == participants(second)
+        # Two undated mentions: the same ongoing event when the same participants are
+        # reported within a fortnight; their report days need not agree, but a long
+        # story's "Israel strikes" of October and of December are not one entry.
+        return (bool(participants(first)) and participants(first) == participants(second)
+                and _days_apart(first.get("published"), second.get("published"))
+                <= ONGOING_DAYS)
     return dates_compatible(effective_date(first), effective_date(second))
+
+
+def _days_apart(first: str | None, second: str | None) -> float:
+    if not first or not second:
+        return 0.0  # unknown report days do not keep two mentions apart
+    try:
+        return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days)
+    except ValueError:
+        return 0.0
 
 
 def _who_agrees(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
