@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache, partial
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -104,14 +104,31 @@ SearchQuery = Annotated[str | None, Query(description="Full-text query over the 
                                           "(FTS5 syntax, else a phrase), or part of a title.")]
 
 
-@router.get("/", response_class=HTMLResponse, summary="Stories, with search")
-def stories_html(request: Request, store: StoreDep, q: SearchQuery = None) -> HTMLResponse:
-    return render(request, "stories.html.j2", page=pages.story_list(store, q))
+PageNumber = Annotated[int, Query(ge=1, description="Which page of stories, from 1.")]
+PageSize = Annotated[int, Query(ge=1, le=pages.MAX_PAGE_SIZE,
+                                description="Stories per page.")]
 
 
-@router.get("/api/stories", summary="Stories, with search (JSON)")
-def stories_json(store: StoreDep, q: SearchQuery = None) -> JSONResponse:
-    return JSONResponse(pages.story_list(store, q))
+@router.get("/", response_class=HTMLResponse, summary="Stories, with search, a page at a time")
+def stories_html(request: Request, store: StoreDep, q: SearchQuery = None,
+                 page: PageNumber = 1, limit: PageSize = pages.PAGE_SIZE) -> HTMLResponse:
+    listed = pages.story_list(store, q, page, limit)
+    return render(request, "stories.html.j2", page=listed, search_limit=pages.SEARCH_LIMIT,
+                  page_href=partial(_page_href, "/", listed))
+
+
+@router.get("/api/stories", summary="Stories, with search, a page at a time (JSON): "
+            "`total` stories in all, `next` and `previous` page numbers or null")
+def stories_json(store: StoreDep, q: SearchQuery = None, page: PageNumber = 1,
+                 limit: PageSize = pages.PAGE_SIZE) -> JSONResponse:
+    return JSONResponse(pages.story_list(store, q, page, limit))
+
+
+def _page_href(path: str, listed: Mapping[str, Any], number: int) -> str:
+    """The link to another page of the same list (same query and page size)."""
+    params = {"q": listed["query"], "page": number,
+              "limit": listed["limit"] if listed["limit"] != pages.PAGE_SIZE else None}
+    return f"{path}?{urlencode({k: v for k, v in params.items() if v is not None})}"
 
 
 @router.get("/stories/{story}", response_class=HTMLResponse, summary="A story's page")
