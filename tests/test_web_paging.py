@@ -1,6 +1,7 @@
 """The story list a page at a time (issue 5's latency target): one query for a page of
 stories whatever their number, the same stories as reading them story by story, paging
-and search bounded, on a hand-made store of more stories than one page holds."""
+and search bounded, on a hand-made store of more stories than one page holds; and a
+story's view kept until the store receives another article."""
 
 from __future__ import annotations
 
@@ -139,3 +140,22 @@ def test_search_limit_bounds_the_articles_read(monkeypatch: pytest.MonkeyPatch,
     with Store.open_readonly(str(db)) as store:
         assert len(pages.matching_articles(store, "glacier OR bakers OR runners OR chess")) == 3
         assert pages.story_list(store, "bakers OR chess OR honey OR runners")["total"] == 3
+
+
+def test_a_story_view_is_kept_until_the_store_receives_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "growing.db"
+    title, lead = TOPICS[1]
+    first = article(1, title, lead, "2024-05-01", "Daily Post")
+    with Store.open(str(path)) as store:
+        store.add(first, Analysis(first))
+    cache = pages.StoryCache(size=2)
+    with Store.open_readonly(str(path)) as store:
+        view = pages.story_page(store, f"story-{first.id}", cache)
+        assert pages.story_page(store, f"story-{first.id}", cache) is view
+    later = article(2, title + " again", lead, "2024-05-02", "Evening Star")
+    with Store.open(str(path)) as store:
+        store.add(later, Analysis(later))
+    with Store.open_readonly(str(path)) as store:
+        grown = pages.story_page(store, f"story-{first.id}", cache)
+    assert [a["id"] for a in grown["articles"]] == [first.id, later.id]
+    assert [a["id"] for a in view["articles"]] == [first.id]

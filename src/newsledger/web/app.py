@@ -44,6 +44,7 @@ def create_app(db_path: str) -> FastAPI:
                               "timelines and figures, articles, speakers. Read-only.")
     app.state.open_store = partial(Store.open_readonly, db_path)
     app.state.templates = web_templates()
+    app.state.story_cache = pages.StoryCache()
     app.add_exception_handler(NewsledgerError, _error)  # type: ignore[arg-type]
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -133,7 +134,7 @@ def _page_href(path: str, listed: Mapping[str, Any], number: int) -> str:
 
 @router.get("/stories/{story}", response_class=HTMLResponse, summary="A story's page")
 def story_html(request: Request, story: str, store: StoreDep) -> HTMLResponse:
-    view = pages.story_page(store, story)
+    view = pages.story_page(store, story, request.app.state.story_cache)
     env: Environment = request.app.state.templates
     slot = env.get_template("chart.html.j2")
     # The slot is a template's own autoescaped output, so it may go in as markup.
@@ -147,8 +148,8 @@ def story_html(request: Request, story: str, store: StoreDep) -> HTMLResponse:
 
 @router.get("/api/stories/{story}", summary="A story: timeline, figure series, quotes by "
             "speaker, outlets, reuse, what each article added (JSON)")
-def story_json(story: str, store: StoreDep) -> JSONResponse:
-    return JSONResponse(pages.story_page(store, story))
+def story_json(request: Request, story: str, store: StoreDep) -> JSONResponse:
+    return JSONResponse(pages.story_page(store, story, request.app.state.story_cache))
 
 
 def chart_spec(series: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,8 @@ Needs: a `Store` (opened read-only by the app). Adds nothing to the store.
 
 - `story_list`: a page of the stories, or of those whose articles match a full-text
   query (or whose titles have words starting with the query's), with the total count;
-- `story_page`: `present.story_view` without the article texts (they have their pages);
+- `story_page`: `present.story_view` without the article texts (they have their pages),
+  kept in a `StoryCache` until the store receives another article;
 - `article_page`: an article, its findings and the marks that highlight them;
 - `speaker_page`: a speaker's quotes across stories, found through the speaker's identity
   so that every spelling ("Al-Ansari", "al Ansari") counts.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,6 +25,7 @@ from ..errors import NotFound, UsageError
 from ..link.identities import identity_names
 from ..link.names import name_key
 from ..link.stories import count_stories, list_stories, stories_by_id, story_of
+from ..link.views import resolve_story
 from ..present.story_view import link, sentence_spans, sentences_view, story_view
 from ..store import Store
 from .highlight import Mark, sentence_marks
@@ -96,8 +100,49 @@ def _recent_first(db: sqlite3.Connection, story_ids: set[str]) -> list[str]:
         list(story_ids))]
 
 
-def story_page(store: Store, story: str) -> dict[str, Any]:
-    return story_view(store, story, with_text=False)
+def story_page(store: Store, story: str, cache: StoryCache | None = None) -> dict[str, Any]:
+    """The story's view without article texts; from `cache` while the store has received
+    no article since it was computed (a long story's view takes a tenth of a second)."""
+    if cache is None:
+        return story_view(store, story, with_text=False)
+    story_id = resolve_story(store.connection, story)
+    key = (story_id, store_state(store.connection))
+    view = cache.get(key)
+    if view is None:
+        view = cache.put(key, story_view(store, story_id, with_text=False))
+    return view
+
+
+def store_state(db: sqlite3.Connection) -> int:
+    """What changes whenever an article is linked (arrival numbers only grow): a view of
+    the store computed at one state holds until the next. Read from the index on seq."""
+    row = db.execute("SELECT max(seq) FROM story_articles").fetchone()
+    return -1 if row[0] is None else int(row[0])
+
+
+class StoryCache:
+    """The last few story views computed, for one store, shared by the server's threads.
+    The views are handed out as they are: callers must not change them."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._views: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, int]) -> dict[str, Any] | None:
+        with self._lock:
+            view = self._views.get(key)
+            if view is not None:
+                self._views.move_to_end(key)
+            return view
+
+    def put(self, key: tuple[str, int], view: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            self._views[key] = view
+            self._views.move_to_end(key)
+            while len(self._views) > self.size:
+                self._views.popitem(last=False)
+        return view
 
 
 # -- articles --------------------------------------------------------------------------
