@@ -152,9 +152,12 @@ def test_a_story_view_is_kept_until_the_store_receives_an_article(tmp_path: Path
     with Store.open_readonly(str(path)) as store:
         view = pages.story_page(store, f"story-{first.id}", cache)
         assert pages.story_page(store, f"story-{first.id}", cache) is view
-    later = article(2, title + " again", lead, "2024-05-02", "Evening Star")
-    with Store.open(str(path)) as store:
-        store.add(later, Analysis(later))
+    with TestClient(create_app(str(path))) as client:
+        assert "Evening Star" not in client.get(f"/stories/story-{first.id}").text
+        later = article(2, title + " again", lead, "2024-05-02", "Evening Star")
+        with Store.open(str(path)) as store:
+            store.add(later, Analysis(later))
+        assert "Evening Star" in client.get(f"/stories/story-{first.id}").text
     with Store.open_readonly(str(path)) as store:
         grown = pages.story_page(store, f"story-{first.id}", cache)
     assert [a["id"] for a in grown["articles"]] == [first.id, later.id]

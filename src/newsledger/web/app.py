@@ -44,7 +44,8 @@ def create_app(db_path: str) -> FastAPI:
                               "timelines and figures, articles, speakers. Read-only.")
     app.state.open_store = partial(Store.open_readonly, db_path)
     app.state.templates = web_templates()
-    app.state.story_cache = pages.StoryCache()
+    app.state.story_cache = pages.StoryCache()  # views, for the pages and the JSON
+    app.state.story_pages = pages.StoryCache()  # the pages as rendered: long to render
     app.add_exception_handler(NewsledgerError, _error)  # type: ignore[arg-type]
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -72,8 +73,12 @@ StoreDep = Annotated[Store, Depends(open_store)]
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(markup(request, template, **context))
+
+
+def markup(request: Request, template: str, **context: Any) -> str:
     env: Environment = request.app.state.templates
-    return HTMLResponse(env.get_template(template).render(version=__version__, **context))
+    return env.get_template(template).render(version=__version__, **context)
 
 
 def _error(request: Request, exc: NewsledgerError) -> Response:
@@ -134,14 +139,23 @@ def _page_href(path: str, listed: Mapping[str, Any], number: int) -> str:
 
 @router.get("/stories/{story}", response_class=HTMLResponse, summary="A story's page")
 def story_html(request: Request, story: str, store: StoreDep) -> HTMLResponse:
-    view = pages.story_page(store, story, request.app.state.story_cache)
+    key = pages.story_key(store, story)
+    kept = request.app.state.story_pages.get(key)
+    if kept is None:
+        view = pages.story_page(store, key[0], request.app.state.story_cache)
+        kept = request.app.state.story_pages.put(key, {"html": story_markup(request, view)})
+    return HTMLResponse(kept["html"])
+
+
+def story_markup(request: Request, view: Mapping[str, Any]) -> str:
+    """The story page, charts and all (kept: a long story takes a tenth of a second)."""
     env: Environment = request.app.state.templates
     slot = env.get_template("chart.html.j2")
     # The slot is a template's own autoescaped output, so it may go in as markup.
     charts = [Markup(slot.render(n=n, series=series, spec=chart_spec(series)))
               for n, series in enumerate(view["series"])]
     articles = {a["id"]: a for a in view["articles"]}
-    return render(request, "story_page.html.j2", view=view, charts=charts,
+    return markup(request, "story_page.html.j2", view=view, charts=charts,
                   href=article_href, outlet_of=_field_of(articles, "outlet"),
                   published_of=_field_of(articles, "published"))
 

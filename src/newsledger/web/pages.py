@@ -105,12 +105,17 @@ def story_page(store: Store, story: str, cache: StoryCache | None = None) -> dic
     no article since it was computed (a long story's view takes a tenth of a second)."""
     if cache is None:
         return story_view(store, story, with_text=False)
-    story_id = resolve_story(store.connection, story)
-    key = (story_id, store_state(store.connection))
+    key = story_key(store, story)
     view = cache.get(key)
     if view is None:
-        view = cache.put(key, story_view(store, story_id, with_text=False))
+        view = cache.put(key, story_view(store, key[0], with_text=False))
     return view
+
+
+def story_key(store: Store, story: str) -> tuple[str, int]:
+    """The story's id (from an id or a prefix of it) and the store's state: what a kept
+    view or page of the story is filed under."""
+    return resolve_story(store.connection, story), store_state(store.connection)
 
 
 def store_state(db: sqlite3.Connection) -> int:
