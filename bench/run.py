@@ -432,10 +432,12 @@ def web_latency_section(web: dict[str, Any]) -> list[str]:
         f"`bench/web_latency.py`, run {web.get('date', '')}: `newsledger serve` on a store "
         f"of {web['articles']} articles (the examples and understood Gaza articles, filled "
         "up with articles of real corpus sentences), each page requested "
-        f"{web['requests']} times after one warm-up, timed by the client (keep-alive).", "",
-        "| page | median ms | p95 ms | bytes |", "|---|---|---|---|"]
-    lines += [f"| {name} | {row['median_ms']} | {row['p95_ms']} | {row['bytes']} |"
-              for name, row in pages.items()]
+        f"{web['requests']} times after a first request, timed by the client (keep-alive). "
+        "A story's view and page are kept until the store receives another article: the "
+        "first request is the one that computes them.", "",
+        "| page | first request ms | median ms | p95 ms | bytes |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {row.get('first_ms', '')} | {row['median_ms']} | {row['p95_ms']} "
+              f"| {row['bytes']} |" for name, row in pages.items()]
     story = [row["p95_ms"] for name, row in pages.items() if "story" in name
              and "list" not in name]
     verdict = "meets" if story and max(story) < WEB_TARGET_MS else "misses"
