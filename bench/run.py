@@ -18,7 +18,9 @@ Rows:
   process: the first pass is the cold figure, the second the warm (steady) one;
 - the understanding stages over a sample of BBC articles, beside spaCy's `nlp.pipe`;
 - the linking cost per article with 1k, 10k and 100k articles in the store
-  (`bench/link_cost.py`; `--part link` runs only that, keeping the other rows).
+  (`bench/link_cost.py`; `--part link` runs only that, keeping the other rows);
+- the web app's page latency (median, p95) with 10k articles in the store
+  (`bench/web_latency.py`; `--part web` runs only that, keeping the other rows).
 
 Writes bench/last-results.json and docs/performance.md. Work files go to bench/work/.
 """
@@ -50,6 +52,7 @@ LIBRARIES = ("newsledger", "trafilatura", "htmldate", "lxml", "charset-normalize
              "py3langid")
 TARGET = 1.1  # newsledger / trafilatura-with-metadata, in-process loop time
 LINK_TARGET = 2.0  # linking time per article at 100k articles / at 1k
+WEB_TARGET_MS = 200  # p95 of the story page and its JSON twin, 10k articles in the store
 
 # How the BBC corpus is ingested: the one place to change it. `{db}` is a fresh temporary
 # SQLite file per run; --quiet drops the progress bar, which a benchmark does not need.
@@ -397,6 +400,8 @@ def write_report(result: dict[str, Any]) -> None:
     ]
     if "link_cost" in result:
         lines += link_cost_section(result["link_cost"])
+    if "web_latency" in result:
+        lines += web_latency_section(result["web_latency"])
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text("\n".join(lines), encoding="utf-8")
 
@@ -420,6 +425,26 @@ def link_cost_section(cost: dict[str, Any]) -> list[str]:
                         f"target <= {LINK_TARGET}).", ""]
 
 
+def web_latency_section(web: dict[str, Any]) -> list[str]:
+    pages = web["pages"]
+    lines = [
+        "## Web app latency (issue 5)", "",
+        f"`bench/web_latency.py`, run {web.get('date', '')}: `newsledger serve` on a store "
+        f"of {web['articles']} articles (the examples and understood Gaza articles, filled "
+        "up with articles of real corpus sentences), each page requested "
+        f"{web['requests']} times after a first request, timed by the client (keep-alive). "
+        "A story's view and page are kept until the store receives another article: the "
+        "first request is the one that computes them.", "",
+        "| page | first request ms | median ms | p95 ms | bytes |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {row.get('first_ms', '')} | {row['median_ms']} | {row['p95_ms']} "
+              f"| {row['bytes']} |" for name, row in pages.items()]
+    story = [row["p95_ms"] for name, row in pages.items() if "story" in name
+             and "list" not in name]
+    verdict = "meets" if story and max(story) < WEB_TARGET_MS else "misses"
+    return lines + ["", f"Slowest story page or twin, p95: **{max(story, default=0)} ms** "
+                        f"({verdict} the target < {WEB_TARGET_MS} ms).", ""]
+
+
 # --------------------------------------------------------------------------- main
 
 def main(argv: list[str] | None = None) -> int:
@@ -427,9 +452,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--limit", type=int, help="at most N inputs from each corpus")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--part", choices=("all", "ingest", "link"), default="all",
-                    help="ingest rows, the linking cost, or both (the other part's last "
-                         "results are kept)")
+    ap.add_argument("--part", choices=("all", "ingest", "link", "web"), default="all",
+                    help="ingest rows, the linking cost, the web app's latency, or all "
+                         "(the other parts' last results are kept)")
     ap.add_argument("--link-sizes", default="1000,10000,100000",
                     help="store sizes for the linking cost")
     ap.add_argument("--loop", choices=LOOPS, help=argparse.SUPPRESS)  # child side
@@ -446,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     if args.part == "link":
         return link_part(shared, args.link_sizes)
+    if args.part == "web":
+        return web_part(shared)
     rows = plan(shared, args.limit, WORK / "pages.txt")
     load_before = [round(x, 2) for x in os.getloadavg()]
     run_all(rows, args.runs)
@@ -467,6 +494,10 @@ def main(argv: list[str] | None = None) -> int:
         result["link_cost"] = measured_link_cost(shared, args.link_sizes)
     elif "link_cost" in previous_results():
         result["link_cost"] = previous_results()["link_cost"]
+    if args.part == "all":
+        result["web_latency"] = measured_web_latency(shared)
+    elif "web_latency" in previous_results():
+        result["web_latency"] = previous_results()["web_latency"]
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     write_report(result)
     for s in result["rows"]:
@@ -496,6 +527,25 @@ def link_part(shared: Path, sizes: str) -> int:
     if "rows" in result:
         write_report(result)
     print(json.dumps(result["link_cost"], indent=1))
+    return 0
+
+
+def measured_web_latency(shared: Path) -> dict[str, Any]:
+    from web_latency import measure_web_latency  # beside this script
+
+    web = measure_web_latency(shared)
+    web["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return web
+
+
+def web_part(shared: Path) -> int:
+    """Only the web app's latency; the other parts' last results are kept."""
+    result = previous_results()
+    result["web_latency"] = measured_web_latency(shared)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    if "rows" in result:
+        write_report(result)
+    print(json.dumps(result["web_latency"], indent=1))
     return 0
 
 

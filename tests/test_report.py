@@ -237,3 +237,16 @@ def test_command_writes_each_format(store: Store, story: str, tmp_path: Path) ->
 def test_unknown_story_is_one_clear_line(store: Store) -> None:
     done = CliRunner().invoke(main, ["report", "story-nope", "--db", store.path])
     assert done.exit_code == 2 and "no story" in done.output
+
+
+@pytest.mark.parametrize(("qualifiers", "moving"), [
+    (("exact",), ()), (("more than", "range"), ("update",)),
+    (("about", "exact", "less than", "up to"), ("conflict", "revision", "update"))])
+def test_a_chart_layout_is_the_one_altair_builds(qualifiers: tuple[str, ...],
+                                                 moving: tuple[str, ...]) -> None:
+    """Layouts are made from one Altair build with their scales set: the same spec as
+    Altair gives for those qualifiers and statuses."""
+    from newsledger.present import charts
+
+    assert json.loads(charts._layout(qualifiers, moving)) \
+        == json.loads(charts._altair_layout(qualifiers, moving))

@@ -7,7 +7,7 @@ from typing import Any
 
 from newsledger.link.event_match import dates_compatible, same_event
 from newsledger.link.material import Material
-from newsledger.link.novelty import what_is_new
+from newsledger.link.novelty import story_novelty, what_is_new
 from newsledger.link.timeline import build_timeline
 
 
@@ -122,3 +122,27 @@ def test_new_events_figures_and_quotes_of_a_later_article() -> None:
     assert [q["text"] for q in found.quotes] == ["nothing has changed on the ground"]
     first = what_is_new("a1", "s1", material(old_talks, same_talks, vote))
     assert [e["type"] for e in first.events] == ["CONSULT"]
+
+
+def test_story_novelty_walks_the_story_once_and_agrees_with_what_is_new() -> None:
+    """The story page's one walk gives, article by article, what `what_is_new` gives
+    for each article alone: a repeated figure, quote and event are not new, a higher
+    toll is."""
+    talks = event("a1", "2024-03-19", "CONSULT", "talks resumed", date="2024-03-19",
+                  actors=("Egypt",))
+    again = event("a3", "2024-03-26", "CONSULT", "talks that resumed last week",
+                  date="2024-03-19", actors=("egypt",))
+    quote = {"article": "a1", "published": "2024-03-19", "arrival": 1, "start": 0, "end": 9,
+             "sentence": 0, "speaker": "Ana Ruiz", "text": "the negotiations resumed today"}
+    found = material(
+        talks, again,
+        figures=(figure("a1", "2024-03-19", 100, "more_than", "killed"),
+                 figure("a2", "2024-03-18", 90, "exact", "killed"),
+                 figure("a3", "2024-03-26", 100, "more_than", "killed", as_of="2024-03-19"),
+                 figure("a3", "2024-03-26", 130, "more_than", "killed", start=30)),
+        quotes=(quote, {**quote, "article": "a3", "published": "2024-03-26", "arrival": 3}))
+    walked = story_novelty("s1", found)
+    assert walked == [what_is_new(a["id"], "s1", found) for a in found.articles]
+    last = walked[-1]
+    assert (last.events, last.quotes) == ((), ())
+    assert [f["value"] for f in last.figures] == [130]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -62,6 +63,7 @@ def fold_name(name: str) -> str:
     return name_key(name)
 
 
+@lru_cache(maxsize=65_536)  # compared pairwise: each text is read many times
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().lower() for m in WORD.finditer(text))
                      if w not in STOP_WORDS and len(w) > 2)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Particles that Arabic (and some other) names write joined, hyphenated or apart:
 # "Al-Ansari", "al Ansari", "Ansari" are one surname.
@@ -53,9 +54,11 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _APPOSITION = re.compile(r"\s*(?:,|\(|\[|—|–).*$")
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """The comparison key of a name: "the U.S." -> "united states", "Majed Al-Ansari"
-    -> "majed ansari", "Hamas's" -> "hamas"."""
+    -> "majed ansari", "Hamas's" -> "hamas". Remembered per process: a story's pages and
+    its linking fold the same few hundred names over and over."""
     words = _words(core_name(name))
     words = [w for w in words if w not in PARTICLES] or words
     # A letter folded from an accented one can fold into an article ("À" -> "a"); drop

@@ -15,13 +15,14 @@ Needs: the story's `Material`. Adds nothing to the store: computed when asked fo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .event_match import fold_name, same_event, word_overlap
-from .material import Material
-from .series import build_series
+from .material import KINDS, Material
+from .series import build_series, moved_as_added
 from .timeline import group_events
 
 # Share of words a quote must have in common with an earlier one to be a repeat.
@@ -49,12 +50,61 @@ def what_is_new(article: str, story: str | None, material: Material) -> Novelty:
                    new_quotes(mine, before), new_entities(mine, before))
 
 
+def story_novelty(story: str | None, material: Material) -> list[Novelty]:
+    """`what_is_new` for every article of the story, in report order, in one walk: what
+    the earlier articles reported is gathered as the walk goes, not read again for each
+    article (a story page shows what each of its articles added)."""
+    order = [a["id"] for a in material.articles]
+    mine = _by_article(material, order)
+    moved = moved_as_added(material.figures, material.entities, order)
+    events: dict[str, list[Mapping[str, Any]]] = defaultdict(list)  # earlier ones by type
+    quotes: dict[str, list[str]] = defaultdict(list)
+    entities: set[tuple[str, str]] = set()
+    found = []
+    for article in order:
+        own = mine[article]
+        found.append(Novelty(
+            article, story, _unreported(own.events, events),
+            tuple(_brief(f) for f in own.figures if (f["article"], f["start"]) in moved[article]),
+            _unrepeated(own.quotes, quotes), _unnamed(own.entities, entities)))
+        for event in own.events:
+            events[event["type"]].append(event)
+        for quote in own.quotes:
+            quotes[_speaker_key(quote)].append(quote["text"])
+        entities.update(_entity_key(e) for e in own.entities)
+    return found
+
+
+def _by_article(material: Material, order: Sequence[str]) -> dict[str, Material]:
+    """Each article's own material, in one pass over the story's rows."""
+    rows: dict[str, dict[str, list[dict[str, Any]]]] = {
+        article: {kind: [] for kind in KINDS} for article in order}
+    for kind in KINDS:
+        for row in getattr(material, kind):
+            if row["article"] in rows:
+                rows[row["article"]][kind].append(row)
+    articles = {a["id"]: a for a in material.articles}
+    return {article: Material((articles[article],), *(tuple(rows[article][kind])
+                                                      for kind in KINDS))
+            for article in order}
+
+
 def new_events(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
     """One item per event the article reports (its first mention), unless an earlier
     article reported the same event."""
-    return tuple(_brief(group[0]) for group in group_events(mine.events)
+    earlier: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for old in before.events:
+        earlier[old["type"]].append(old)
+    return _unreported(mine.events, earlier)
+
+
+def _unreported(events: Sequence[Mapping[str, Any]],
+                earlier: Mapping[str, Sequence[Mapping[str, Any]]]
+                ) -> tuple[dict[str, Any], ...]:
+    # Events of another type are never the same event: only the same type is compared.
+    return tuple(_brief(group[0]) for group in group_events(events)
                  if not any(same_event(mention, old)
-                            for mention in group for old in before.events))
+                            for mention in group for old in earlier.get(mention["type"], ())))
 
 
 def new_figures(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
@@ -68,12 +118,20 @@ def new_figures(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
 
 
 def new_quotes(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
+    earlier: dict[str, list[str]] = defaultdict(list)
+    for old in before.quotes:
+        earlier[_speaker_key(old)].append(old["text"])
+    return _unrepeated(mine.quotes, earlier)
+
+
+def _unrepeated(quotes: Sequence[Mapping[str, Any]], earlier: Mapping[str, Sequence[str]]
+                ) -> tuple[dict[str, Any], ...]:
+    """The quotes no earlier quote by the same speaker (`earlier`: speaker key -> texts)
+    says mostly in the same words."""
     def repeated(quote: Mapping[str, Any]) -> bool:
-        speaker = _speaker_key(quote)
-        return any(_speaker_key(old) == speaker
-                   and word_overlap(quote["text"], old["text"]) >= SAME_QUOTE_OVERLAP
-                   for old in before.quotes)
-    return tuple(_brief(q) for q in mine.quotes if not repeated(q))
+        return any(word_overlap(quote["text"], text) >= SAME_QUOTE_OVERLAP
+                   for text in earlier.get(_speaker_key(quote), ()))
+    return tuple(_brief(q) for q in quotes if not repeated(q))
 
 
 def _speaker_key(quote: Mapping[str, Any]) -> str:
@@ -81,9 +139,14 @@ def _speaker_key(quote: Mapping[str, Any]) -> str:
 
 
 def new_entities(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
-    known = {_entity_key(e) for e in before.entities}
+    return _unnamed(mine.entities, {_entity_key(e) for e in before.entities})
+
+
+def _unnamed(entities: Sequence[Mapping[str, Any]], known: set[tuple[str, str]]
+             ) -> tuple[dict[str, Any], ...]:
+    """The first mention of each entity that no earlier article named (`known`)."""
     first_mentions: dict[tuple[str, str], Mapping[str, Any]] = {}
-    for entity in mine.entities:
+    for entity in entities:
         first_mentions.setdefault(_entity_key(entity), entity)
     return tuple({"entity": e["entity"], "label": e["label"], "start": e["start"],
                   "end": e["end"], "sentence": e["sentence"]}

@@ -27,10 +27,11 @@ How an article is placed, in arrival order and without re-clustering the store:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -307,16 +308,46 @@ def story_members(db: sqlite3.Connection, story: str) -> list[str]:
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq", (story,))]
 
 
-def list_stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every story in the contract's shape, the most recently joined first: its title is
-    its first article's; first/last are the earliest and latest publication days."""
+def list_stories(db: sqlite3.Connection, limit: int | None = None, offset: int = 0
+                 ) -> list[dict[str, Any]]:
+    """Stories in the contract's shape, the most recently joined first (all of them, or
+    `limit` from `offset`): its title is its first article's; first/last are the earliest
+    and latest publication days."""
+    page = "SELECT id, first_article, last_seq FROM stories ORDER BY last_seq DESC"
+    params: list[Any] = []
+    if limit is not None:
+        page += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return _listed(db, page, params)
+
+
+def stories_by_id(db: sqlite3.Connection, story_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The given stories in the contract's shape, the most recently joined first."""
+    if not story_ids:
+        return []
+    marks = ", ".join("?" * len(story_ids))
+    return _listed(db, "SELECT id, first_article, last_seq FROM stories"
+                       f" WHERE id IN ({marks})", list(story_ids))
+
+
+def count_stories(db: sqlite3.Connection) -> int:
+    return int(db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+
+def _listed(db: sqlite3.Connection, page: str, params: list[Any]) -> list[dict[str, Any]]:
+    """The stories `page` selects (id, first_article, last_seq), each with its members,
+    in one query: the members come aggregated per story rather than asked for story by
+    story (a list of 50 stories is one query, not 51)."""
+    sql = ("WITH page AS (" + page + ")"
+           " SELECT p.id, p.first_article, json_group_array(json_array("
+           "   s.seq, a.id, a.title, a.published, a.source)) AS members"
+           " FROM page p JOIN story_articles s ON s.story_id = p.id"
+           " JOIN articles a ON a.id = s.article_id"
+           " GROUP BY p.id ORDER BY max(p.last_seq) DESC")
     stories = []
-    for story_id, first_article in db.execute(
-            "SELECT id, first_article FROM stories ORDER BY last_seq DESC").fetchall():
-        rows = db.execute(
-            "SELECT a.id, a.title, a.published, a.source FROM story_articles s"
-            " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.seq",
-            (story_id,)).fetchall()
+    for story_id, first_article, members in db.execute(sql, params):
+        # SQLite does not promise the order of an aggregate's rows: sorted by arrival here.
+        rows = [row[1:] for row in sorted(json.loads(members))]
         stories.append(_story_record(story_id, first_article, rows))
     return stories
 

@@ -31,6 +31,7 @@ QUALIFIER_SHAPES = {"exact": "circle", "more_than": "triangle-up", "at_least": "
                     "less_than": "triangle-down", "up_to": "triangle-down",
                     "nearly": "diamond", "about": "diamond", "range": "square"}
 # Only readings that move the series get a ring; a first reading or a repeat does not.
+QUALIFIER_SHAPES_SHOWN = [q.replace("_", " ") for q in QUALIFIER_SHAPES]
 STATUS_COLOURS = {"update": "#1b7837", "revision": "#e08214", "conflict": "#d7191c"}
 WIDTH, HEIGHT = 520, 220
 DATASET = "readings"
@@ -50,14 +51,39 @@ def series_spec(series: Mapping[str, Any]) -> dict[str, Any]:
 
 @lru_cache(maxsize=256)
 def _layout(qualifiers: tuple[str, ...], moving: tuple[str, ...]) -> str:
-    """The chart without its data, as JSON. Altair takes tens of milliseconds to build
-    one, and a layout depends only on the qualifiers and statuses present, so a web page
-    with many series builds each layout once per process."""
+    """The chart without its data, as JSON: the one layout Altair builds (`_altair_layout`)
+    with the scales of the qualifiers and statuses present. Altair takes tens of
+    milliseconds per chart and a story may show twenty kinds, so it builds once per
+    process and each kind only sets its two scales."""
+    spec = json.loads(_altair_layout(tuple(QUALIFIER_SHAPES_SHOWN), tuple(STATUS_COLOURS)))
+    for layer in spec["layer"]:
+        if layer.get("name") == READINGS_LAYER:
+            layer["encoding"]["shape"]["scale"] = _shape_scale(qualifiers)
+        elif layer.get("name") == STATUS_LAYER:
+            layer["encoding"]["stroke"].update(_status_scale(moving))
+    return json.dumps(spec)
+
+
+@lru_cache(maxsize=256)
+def _altair_layout(qualifiers: tuple[str, ...], moving: tuple[str, ...]) -> str:
+    """The chart without its data, built by Altair for these qualifiers and statuses."""
     base = alt.Chart(alt.Data(name=DATASET))
     layers = [_trend(base), _bands(base), _readings(base, qualifiers),
               _rings(base, moving)]
     chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT)
     return json.dumps(chart.to_dict())
+
+
+def _shape_scale(qualifiers: tuple[str, ...]) -> dict[str, list[str]]:
+    return {"domain": list(qualifiers),
+            "range": [QUALIFIER_SHAPES.get(q.replace(" ", "_"), "circle") for q in qualifiers]}
+
+
+def _status_scale(moving: tuple[str, ...]) -> dict[str, Any]:
+    """The ring colours of the statuses present; no legend when no reading moved."""
+    shown = list(moving) or ["update"]
+    return {"legend": {} if moving else None,
+            "scale": {"domain": shown, "range": [STATUS_COLOURS[s] for s in shown]}}
 
 
 def series_svg(series: Mapping[str, Any], prefix: str) -> str:
@@ -112,7 +138,7 @@ def _bands(base: alt.Chart) -> alt.Chart:
 
 
 def _readings(base: alt.Chart, qualifiers: tuple[str, ...]) -> alt.Chart:
-    shapes = [QUALIFIER_SHAPES.get(q.replace(" ", "_"), "circle") for q in qualifiers]
+    shapes = _shape_scale(qualifiers)["range"]
     return base.mark_point(filled=True, size=140, opacity=0.9).encode(
         _x(), _y(),
         alt.Color("outlet:N", title="outlet"),

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..link.event_match import fold_name
 from ..link.material import Material, read_material
-from ..link.novelty import what_is_new
+from ..link.novelty import Novelty, story_novelty
 from ..link.reuse import list_reuse
 from ..link.series import Reading, Series, build_series
 from ..link.series_values import nominal
@@ -53,7 +53,7 @@ def story_view(store: Store, story_id: str, with_text: bool = True) -> dict[str,
         "speakers": speakers_view(db, material.quotes),
         "outlets": outlets_view(material),
         "reuse": reuse_view(db, material, spans),
-        "added": [added_view(a["id"], story, material) for a in material.articles],
+        "added": [added_view(novelty) for novelty in story_novelty(story, material)],
     }
 
 
@@ -266,9 +266,9 @@ def _outlet_of(db: sqlite3.Connection, article: str) -> str | None:
     return row[0] if row else None
 
 
-def added_view(article: str, story: str, material: Material) -> dict[str, Any]:
+def added_view(novelty: Novelty) -> dict[str, Any]:
     """What the article reported that no earlier article of the story had."""
-    novelty = what_is_new(article, story, material)
+    article = novelty.article
     return {"article": article,
             "events": [_new_item(e, f"{e['type']}: {e['text']}") for e in novelty.events],
             "figures": [_new_item(f, f"{f['measure']}: {f['text']}") for f in novelty.figures],

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache, partial
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -44,6 +44,8 @@ def create_app(db_path: str) -> FastAPI:
                               "timelines and figures, articles, speakers. Read-only.")
     app.state.open_store = partial(Store.open_readonly, db_path)
     app.state.templates = web_templates()
+    app.state.story_cache = pages.StoryCache()  # views, for the pages and the JSON
+    app.state.story_pages = pages.StoryCache()  # the pages as rendered: long to render
     app.add_exception_handler(NewsledgerError, _error)  # type: ignore[arg-type]
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -71,8 +73,12 @@ StoreDep = Annotated[Store, Depends(open_store)]
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(markup(request, template, **context))
+
+
+def markup(request: Request, template: str, **context: Any) -> str:
     env: Environment = request.app.state.templates
-    return HTMLResponse(env.get_template(template).render(version=__version__, **context))
+    return env.get_template(template).render(version=__version__, **context)
 
 
 def _error(request: Request, exc: NewsledgerError) -> Response:
@@ -104,34 +110,60 @@ SearchQuery = Annotated[str | None, Query(description="Full-text query over the 
                                           "(FTS5 syntax, else a phrase), or part of a title.")]
 
 
-@router.get("/", response_class=HTMLResponse, summary="Stories, with search")
-def stories_html(request: Request, store: StoreDep, q: SearchQuery = None) -> HTMLResponse:
-    return render(request, "stories.html.j2", page=pages.story_list(store, q))
+PageNumber = Annotated[int, Query(ge=1, description="Which page of stories, from 1.")]
+PageSize = Annotated[int, Query(ge=1, le=pages.MAX_PAGE_SIZE,
+                                description="Stories per page.")]
 
 
-@router.get("/api/stories", summary="Stories, with search (JSON)")
-def stories_json(store: StoreDep, q: SearchQuery = None) -> JSONResponse:
-    return JSONResponse(pages.story_list(store, q))
+@router.get("/", response_class=HTMLResponse, summary="Stories, with search, a page at a time")
+def stories_html(request: Request, store: StoreDep, q: SearchQuery = None,
+                 page: PageNumber = 1, limit: PageSize = pages.PAGE_SIZE) -> HTMLResponse:
+    listed = pages.story_list(store, q, page, limit)
+    return render(request, "stories.html.j2", page=listed, search_limit=pages.SEARCH_LIMIT,
+                  page_href=partial(_page_href, "/", listed))
+
+
+@router.get("/api/stories", summary="Stories, with search, a page at a time (JSON): "
+            "`total` stories in all, `next` and `previous` page numbers or null")
+def stories_json(store: StoreDep, q: SearchQuery = None, page: PageNumber = 1,
+                 limit: PageSize = pages.PAGE_SIZE) -> JSONResponse:
+    return JSONResponse(pages.story_list(store, q, page, limit))
+
+
+def _page_href(path: str, listed: Mapping[str, Any], number: int) -> str:
+    """The link to another page of the same list (same query and page size)."""
+    params = {"q": listed["query"], "page": number,
+              "limit": listed["limit"] if listed["limit"] != pages.PAGE_SIZE else None}
+    return f"{path}?{urlencode({k: v for k, v in params.items() if v is not None})}"
 
 
 @router.get("/stories/{story}", response_class=HTMLResponse, summary="A story's page")
 def story_html(request: Request, story: str, store: StoreDep) -> HTMLResponse:
-    view = pages.story_page(store, story)
+    key = pages.story_key(store, story)
+    kept = request.app.state.story_pages.get(key)
+    if kept is None:
+        view = pages.story_page(store, key[0], request.app.state.story_cache)
+        kept = request.app.state.story_pages.put(key, {"html": story_markup(request, view)})
+    return HTMLResponse(kept["html"])
+
+
+def story_markup(request: Request, view: Mapping[str, Any]) -> str:
+    """The story page, charts and all (kept: a long story takes a tenth of a second)."""
     env: Environment = request.app.state.templates
     slot = env.get_template("chart.html.j2")
     # The slot is a template's own autoescaped output, so it may go in as markup.
     charts = [Markup(slot.render(n=n, series=series, spec=chart_spec(series)))
               for n, series in enumerate(view["series"])]
     articles = {a["id"]: a for a in view["articles"]}
-    return render(request, "story_page.html.j2", view=view, charts=charts,
+    return markup(request, "story_page.html.j2", view=view, charts=charts,
                   href=article_href, outlet_of=_field_of(articles, "outlet"),
                   published_of=_field_of(articles, "published"))
 
 
 @router.get("/api/stories/{story}", summary="A story: timeline, figure series, quotes by "
             "speaker, outlets, reuse, what each article added (JSON)")
-def story_json(story: str, store: StoreDep) -> JSONResponse:
-    return JSONResponse(pages.story_page(store, story))
+def story_json(request: Request, story: str, store: StoreDep) -> JSONResponse:
+    return JSONResponse(pages.story_page(store, story, request.app.state.story_cache))
 
 
 def chart_spec(series: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,9 +3,10 @@ their JSON twins return them as they are. No web framework here (`app.py` is the
 
 Needs: a `Store` (opened read-only by the app). Adds nothing to the store.
 
-- `story_list`: the stories, or those whose articles match a full-text query or whose
-  title contains it;
-- `story_page`: `present.story_view` without the article texts (they have their pages);
+- `story_list`: a page of the stories, or of those whose articles match a full-text
+  query (or whose titles have words starting with the query's), with the total count;
+- `story_page`: `present.story_view` without the article texts (they have their pages),
+  kept in a `StoryCache` until the store receives another article;
 - `article_page`: an article, its findings and the marks that highlight them;
 - `speaker_page`: a speaker's quotes across stories, found through the speaker's identity
   so that every spelling ("Al-Ansari", "al Ansari") counts.
@@ -13,51 +14,140 @@ Needs: a `Store` (opened read-only by the app). Adds nothing to the store.
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import NotFound, UsageError
 from ..link.identities import identity_names
 from ..link.names import name_key
-from ..link.stories import list_stories, story_of
+from ..link.stories import count_stories, list_stories, stories_by_id, story_of
+from ..link.views import resolve_story
 from ..present.story_view import link, sentence_spans, sentences_view, story_view
 from ..store import Store
 from .highlight import Mark, sentence_marks
 
-SEARCH_LIMIT = 500  # articles a query may bring back (each maps to its story)
+SEARCH_LIMIT = 200  # articles a query may bring back, best matches first
+PAGE_SIZE, MAX_PAGE_SIZE = 50, 500  # stories per page of the list
+WORD = re.compile(r"\w+")
 
 
 # -- stories ---------------------------------------------------------------------------
 
-def story_list(store: Store, query: str | None = None) -> dict[str, Any]:
-    """Every story, most recent first; with `query`, only the stories one of whose
-    articles matches it in full text, or whose title contains it."""
-    stories = list_stories(store.connection)
-    if query and query.strip():
-        matched = matching_articles(store, query.strip())
-        needle = query.strip().casefold()
-        stories = [s for s in stories if set(s["articles"]) & matched.keys()
-                   or needle in (s["title"] or "").casefold()]
+def story_list(store: Store, query: str | None = None, page: int = 1,
+               limit: int = PAGE_SIZE) -> dict[str, Any]:
+    """One page of the stories, most recently joined first; with `query`, only the
+    stories one of whose articles matches it in full text or has a title starting words
+    with it (at most `SEARCH_LIMIT` articles, the best matches), each with those matches.
+    `total` counts every story listed across pages; `next`/`previous` are page numbers."""
+    if page < 1 or not 1 <= limit <= MAX_PAGE_SIZE:
+        raise UsageError(f"no such page: page {page} of {limit} stories",
+                         hint=f"page counts from 1; limit is 1 to {MAX_PAGE_SIZE}")
+    db, offset = store.connection, (page - 1) * limit
+    query = query.strip() if query and query.strip() else None
+    if query is None:
+        total, stories = count_stories(db), list_stories(db, limit, offset)
+    else:
+        matched = matching_articles(store, query)
+        ids = _recent_first(db, {m["story"] for m in matched if m["story"]})
+        total, stories = len(ids), stories_by_id(db, ids[offset:offset + limit])
         for story in stories:
-            story["matches"] = [matched[a] for a in story["articles"] if a in matched]
-    return {"query": query, "stories": stories}
+            story["matches"] = [_match(m) for m in matched if m["story"] == story["story"]]
+    return {"query": query, "stories": stories, "total": total, "page": page,
+            "limit": limit, "previous": page - 1 if page > 1 else None,
+            "next": page + 1 if offset + limit < total else None}
 
 
-def matching_articles(store: Store, query: str) -> dict[str, dict[str, Any]]:
-    """Article id -> id, title, outlet and date of each article the query matches. A query
-    that is not valid FTS5 syntax ("U.S.-led") is searched for as a phrase."""
-    try:
-        rows = store.articles(search=query, limit=SEARCH_LIMIT)
-    except UsageError:
-        phrase = '"' + query.replace('"', '""') + '"'
-        rows = store.articles(search=phrase, limit=SEARCH_LIMIT)
-    return {row["id"]: {"id": row["id"], "title": row["title"], "outlet": row["source"],
-                        "published": row["published"]} for row in rows}
+def matching_articles(store: Store, query: str) -> list[dict[str, Any]]:
+    """The articles the query matches in full text, or whose title has words starting
+    with the query's words ("Ansar" finds "Ansari"), best first, with their story: one
+    query, bounded by `SEARCH_LIMIT`. A query that is not valid FTS5 syntax ("U.S.-led")
+    is searched for as a phrase."""
+    words = WORD.findall(query)
+    in_title = " ".join(f'"{w}"*' for w in words)
+    phrase = '"' + query.replace('"', '""') + '"'
+    for fts in (query, phrase):
+        match = f"({fts}) OR title : ({in_title})" if words else fts
+        try:
+            return _search(store.connection, match)
+        except sqlite3.OperationalError:
+            continue  # not FTS5 syntax: the phrase next
+    return []
 
 
-def story_page(store: Store, story: str) -> dict[str, Any]:
-    return story_view(store, story, with_text=False)
+def _search(db: sqlite3.Connection, match: str) -> list[dict[str, Any]]:
+    sql = ("SELECT a.id, a.title, a.source AS outlet, a.published, sa.story_id AS story"
+           " FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+           " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+           " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?")
+    return [dict(row) for row in db.execute(sql, (match, SEARCH_LIMIT))]
+
+
+def _match(article: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: article[key] for key in ("id", "title", "outlet", "published")}
+
+
+def _recent_first(db: sqlite3.Connection, story_ids: set[str]) -> list[str]:
+    """The stories, the most recently joined first (as the unfiltered list orders them)."""
+    if not story_ids:
+        return []
+    marks = ", ".join("?" * len(story_ids))
+    return [row[0] for row in db.execute(
+        f"SELECT id FROM stories WHERE id IN ({marks}) ORDER BY last_seq DESC",
+        list(story_ids))]
+
+
+def story_page(store: Store, story: str, cache: StoryCache | None = None) -> dict[str, Any]:
+    """The story's view without article texts; from `cache` while the store has received
+    no article since it was computed (a long story's view takes a tenth of a second)."""
+    if cache is None:
+        return story_view(store, story, with_text=False)
+    key = story_key(store, story)
+    view = cache.get(key)
+    if view is None:
+        view = cache.put(key, story_view(store, key[0], with_text=False))
+    return view
+
+
+def story_key(store: Store, story: str) -> tuple[str, int]:
+    """The story's id (from an id or a prefix of it) and the store's state: what a kept
+    view or page of the story is filed under."""
+    return resolve_story(store.connection, story), store_state(store.connection)
+
+
+def store_state(db: sqlite3.Connection) -> int:
+    """What changes whenever an article is linked (arrival numbers only grow): a view of
+    the store computed at one state holds until the next. Read from the index on seq."""
+    row = db.execute("SELECT max(seq) FROM story_articles").fetchone()
+    return -1 if row[0] is None else int(row[0])
+
+
+class StoryCache:
+    """The last few story views computed, for one store, shared by the server's threads.
+    The views are handed out as they are: callers must not change them."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._views: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, int]) -> dict[str, Any] | None:
+        with self._lock:
+            view = self._views.get(key)
+            if view is not None:
+                self._views.move_to_end(key)
+            return view
+
+    def put(self, key: tuple[str, int], view: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            self._views[key] = view
+            self._views.move_to_end(key)
+            while len(self._views) > self.size:
+                self._views.popitem(last=False)
+        return view
 
 
 # -- articles --------------------------------------------------------------------------
