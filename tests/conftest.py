@@ -33,3 +33,18 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     """The real console entry point, in a child process, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "newsledger.cli", *args], capture_output=True,
                           text=True, cwd=cwd or ROOT, timeout=600)
+
+
+# A page whose body carries markup that must never run where the article is shown.
+INJECTED = "<script>alert(1)</script>"
+
+
+def write_hostile_article(folder: Path) -> Path:
+    """A short flood report with a script and a tag in its body, as a text file."""
+    page = folder / "hostile.txt"
+    page.write_text(
+        "Flood kills more than 40 in the river valley\n\nMay 2, 2024\n\n"
+        f"More than 40 people were killed in the floods on Thursday, officials said. {INJECTED}"
+        "\n\n\"We are still searching,\" the regional governor Anna Kovacs told reporters."
+        " <b>bold</b>\n", encoding="utf-8")
+    return page

@@ -23,9 +23,8 @@ from newsledger.settings import load_settings
 from newsledger.store import Store
 from newsledger.understand import understand
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, write_hostile_article
 
-INJECTED = "<script>alert(1)</script>"
 HOSTILE_OUTLET = "<img src=x onerror=alert(2)>"
 
 
@@ -194,12 +193,7 @@ def test_page_sections_and_speaker_grouping(html: str) -> None:
 
 
 def test_markup_in_an_article_is_shown_as_text(tmp_path: Path) -> None:
-    page = tmp_path / "hostile.txt"
-    page.write_text(
-        "Flood kills more than 40 in the river valley\n\nMay 2, 2024\n\n"
-        f"More than 40 people were killed in the floods on Thursday, officials said. {INJECTED}"
-        "\n\n\"We are still searching,\" the regional governor Anna Kovacs told reporters."
-        " <b>bold</b>\n", encoding="utf-8")
+    page = write_hostile_article(tmp_path)
     with fill_store(tmp_path / "hostile.db", [str(page)], source=HOSTILE_OUTLET) as hostile:
         (only,) = hostile.stories()
         html = render_report(story_view(hostile, only["story"]), "html")

@@ -28,7 +28,7 @@ from newsledger.store import Store
 from newsledger.understand import understand
 from newsledger.web.highlight import Mark, pieces
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, INJECTED, ROOT, write_hostile_article
 
 with warnings.catch_warnings():  # starlette's notice about its httpx client
     warnings.simplefilter("ignore")
@@ -36,7 +36,6 @@ with warnings.catch_warnings():  # starlette's notice about its httpx client
 
     from newsledger.web.app import create_app
 
-INJECTED = "<script>alert(1)</script>"
 
 
 def build_store(path: Path, inputs: list[str], source: str | None = None) -> Path:
@@ -241,12 +240,7 @@ def test_unknown_ids_are_404(client: TestClient, path: str) -> None:
 # -- safety: markup shown as text, the store never written --------------------------------
 
 def test_markup_in_an_article_is_shown_as_text(tmp_path: Path) -> None:
-    page = tmp_path / "hostile.txt"
-    page.write_text(
-        "Flood kills more than 40 in the river valley\n\nMay 2, 2024\n\n"
-        f"More than 40 people were killed in the floods on Thursday, officials said. {INJECTED}"
-        "\n\n\"We are still searching,\" the regional governor Anna Kovacs told reporters."
-        " <b>bold</b>\n", encoding="utf-8")
+    page = write_hostile_article(tmp_path)
     db = build_store(tmp_path / "hostile.db", [str(page)], source="<img src=x onerror=alert(2)>")
     with TestClient(create_app(str(db))) as client:
         (story,) = client.get("/api/stories").json()["stories"]
