@@ -40,6 +40,7 @@ demo: $(STAMP)
 		echo "Browse the store: $(BIN)/newsledger serve --db $(DEMO_DB)  (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest -q
 
 eval: $(EVAL_STAMP)

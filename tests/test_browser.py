@@ -5,13 +5,12 @@ that Vega drew one mark per reading, that links land on their highlighted senten
 the hostile markup stays text and never runs, and that the report file draws its charts
 with the network cut. Every page is saved as a screenshot under build/screenshots/.
 
-Without a `chromium` on PATH (or without Playwright) the module is skipped, unless
-NEWSLEDGER_REQUIRE_BROWSER=1 (as `.ci/run` sets), when that is a failure.
+Without a `chromium` on PATH (or without Playwright) every test fails with the reason:
+`make test` installs chromium first (scripts/ensure-chromium).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -62,13 +61,12 @@ def _without_browser() -> str | None:
 
 @pytest.fixture(scope="module", autouse=True)
 def chromium_here() -> None:
-    """First of all: a machine without the browser skips the module, unless
-    NEWSLEDGER_REQUIRE_BROWSER=1 (CI), where every test of it fails."""
+    """First of all: without the browser every test of the module fails with the reason
+    (`make test` installs chromium first: scripts/ensure-chromium)."""
     missing = _without_browser()
-    if missing and os.environ.get("NEWSLEDGER_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{missing}, and NEWSLEDGER_REQUIRE_BROWSER=1", pytrace=False)
     if missing:
-        pytest.skip(missing)
+        pytest.fail(f"{missing}; `make test` installs it (scripts/ensure-chromium)",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="module")
