@@ -40,20 +40,14 @@ from typing import Any
 from newsledger.link.series import Reading, Series, build_series
 from newsledger.link.series_groups import place_key
 from newsledger.link.series_values import nominal
-from newsledger.store.findings import COLUMNS, decode
+from newsledger.store.findings import finding_rows
 
 
 def stored(db: sqlite3.Connection, measure: str) -> tuple[list[dict[str, Any]],
                                                          list[dict[str, Any]]]:
     """The store's figures of one measure with their sentences, and the place entities
     of those sentences."""
-    columns = ", ".join(f"f.{c}" for c in COLUMNS["figures"])
-    figures = [decode(dict(row)) for row in db.execute(
-        f"SELECT f.article_id AS article, a.published, a.source AS outlet, {columns},"
-        " substr(a.text, s.start + 1, s.end - s.start) AS sentence_text"
-        " FROM figures f JOIN articles a ON a.id = f.article_id"
-        " LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence = f.sentence"
-        " WHERE f.measure = ?", (measure,))]
+    figures = finding_rows(db, "figures", ["f.measure = ?"], [measure], "f.article_id, f.start")
     entities = [dict(row) for row in db.execute(
         "SELECT e.article_id AS article, e.sentence, e.label, e.text, e.entity"
         " FROM entities e JOIN figures f ON f.article_id = e.article_id"

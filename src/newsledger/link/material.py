@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..store.findings import COLUMNS, decode
+from ..store.findings import finding_rows
 
 KINDS = ("entities", "quotes", "figures", "events")
 
@@ -75,12 +75,6 @@ def _identities(db: sqlite3.Connection, ids: list[str], marks: str
 
 
 def _rows(db: sqlite3.Connection, kind: str, ids: list[str]) -> list[dict[str, Any]]:
-    columns = ", ".join(f"f.{c}" for c in COLUMNS[kind])
     marks = ", ".join("?" * len(ids))
-    sql = (f"SELECT f.article_id AS article, a.published, a.source AS outlet,"
-           f" a.rowid AS arrival, {columns},"
-           " substr(a.text, s.start + 1, s.end - s.start) AS sentence_text"
-           f" FROM {kind} f JOIN articles a ON a.id = f.article_id"
-           " LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence = f.sentence"
-           f" WHERE f.article_id IN ({marks}) ORDER BY a.published, a.rowid, f.start")
-    return [decode(dict(row)) for row in db.execute(sql, ids)]
+    return finding_rows(db, kind, [f"f.article_id IN ({marks})"], ids,
+                        "a.published, a.rowid, f.start")

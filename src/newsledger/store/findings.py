@@ -102,7 +102,6 @@ def list_findings(connection: sqlite3.Connection, kind: str, *, match: str | Non
                   since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Findings of one kind across the store, newest article first, each with its
     article's date and outlet and the sentence it came from."""
-    columns = ", ".join(f"f.{c}" for c in COLUMNS[kind])
     clauses, params = article_filters(source=source, since=since)
     if match:
         clauses.append(f"f.{FILTER_COLUMN[kind]} LIKE ?")
@@ -110,12 +109,26 @@ def list_findings(connection: sqlite3.Connection, kind: str, *, match: str | Non
     if article:
         clauses.append("f.article_id LIKE ?")
         params.append(f"{article}%")
-    sql = (f"SELECT f.article_id AS article, a.published, a.source AS outlet, {columns},"
+    rows = finding_rows(connection, kind, clauses, params,
+                        "a.published IS NULL, a.published DESC, f.article_id, f.start", limit)
+    for row in rows:  # the listings show the article's date, not the store's order
+        del row["arrival"]
+    return rows
+
+
+def finding_rows(connection: sqlite3.Connection, kind: str, clauses: list[str],
+                 params: list[Any], order: str, limit: int | None = None
+                 ) -> list[dict[str, Any]]:
+    """Findings of one kind (alias `f`) that meet `clauses` over `f` and their article
+    (alias `a`), each with the article's date, outlet and arrival (rowid) and the text of
+    the sentence it came from: the one query every listing and view reads findings by."""
+    columns = ", ".join(f"f.{c}" for c in COLUMNS[kind])
+    sql = (f"SELECT f.article_id AS article, a.published, a.source AS outlet,"
+           f" a.rowid AS arrival, {columns},"
            " substr(a.text, s.start + 1, s.end - s.start) AS sentence_text"
            f" FROM {kind} f JOIN articles a ON a.id = f.article_id"
            " LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence = f.sentence"
-           f" {where(clauses)}"
-           " ORDER BY a.published IS NULL, a.published DESC, f.article_id, f.start")
+           f" {where(clauses)} ORDER BY {order}")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [decode(dict(row)) for row in connection.execute(sql, params)]
