@@ -108,7 +108,7 @@ def index_filler(store: Store, article: Article) -> None:
     store._insert_article(db, article)  # noqa: SLF001
     signals = story_signals(Analysis(article))
     own = StoryAssignment(article.id, story_id_for(article.id), 0.0, True, "bench-filler")
-    stories._record(db, signals, own, stories._articles_linked(db))  # noqa: SLF001
+    stories._record(db, signals, own, stories.articles_linked(db))  # noqa: SLF001
     link_reuse(db, article.id, article.text, article.published)
 
 

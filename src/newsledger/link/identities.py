@@ -260,6 +260,12 @@ def identity_of(db: sqlite3.Connection, article_id: str, name: str) -> Identity 
     return Identity(row["id"], row["label"], row["name"], row["extractor"], row["confidence"])
 
 
+def identity_name(db: sqlite3.Connection, identity_id: str) -> str | None:
+    """The name an identity goes by (its most complete spelling), None if unknown."""
+    row = db.execute("SELECT name FROM identities WHERE id = ?", (identity_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
 def identity_names(db: sqlite3.Connection, identity_id: str) -> list[str]:
     """Every spelling of the identity seen in the store, sorted."""
     return sorted(row[0] for row in db.execute(

@@ -70,7 +70,7 @@ def story_novelty(story: str | None, material: Material) -> list[Novelty]:
         for event in own.events:
             events[event["type"]].append(event)
         for quote in own.quotes:
-            quotes[_speaker_key(quote)].append(quote["text"])
+            quotes[speaker_key(quote)].append(quote["text"])
         entities.update(_entity_key(e) for e in own.entities)
     return found
 
@@ -120,7 +120,7 @@ def new_figures(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
 def new_quotes(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
     earlier: dict[str, list[str]] = defaultdict(list)
     for old in before.quotes:
-        earlier[_speaker_key(old)].append(old["text"])
+        earlier[speaker_key(old)].append(old["text"])
     return _unrepeated(mine.quotes, earlier)
 
 
@@ -130,12 +130,16 @@ def _unrepeated(quotes: Sequence[Mapping[str, Any]], earlier: Mapping[str, Seque
     says mostly in the same words."""
     def repeated(quote: Mapping[str, Any]) -> bool:
         return any(word_overlap(quote["text"], text) >= SAME_QUOTE_OVERLAP
-                   for text in earlier.get(_speaker_key(quote), ()))
+                   for text in earlier.get(speaker_key(quote), ()))
     return tuple(_brief(q) for q in quotes if not repeated(q))
 
 
-def _speaker_key(quote: Mapping[str, Any]) -> str:
-    return quote.get("speaker_identity") or fold_name(quote.get("speaker") or "")
+def speaker_key(quote: Mapping[str, Any]) -> str:
+    """Who said a quote: the speaker's identity, else the folded name as written (marked,
+    so that a name never equals an identity id); "" when no speaker is known."""
+    if quote.get("speaker_identity"):
+        return str(quote["speaker_identity"])
+    return f"name:{fold_name(quote['speaker'])}" if quote.get("speaker") else ""
 
 
 def new_entities(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:

@@ -88,7 +88,7 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
     known = _known_assignment(db, signals.article)
     if known is not None:
         return known
-    total = _articles_linked(db)
+    total = articles_linked(db)
     features = signals.as_dict()
     frequencies = _frequencies(db, features)
     idf = {name: _idf_value(frequencies.get(name, 0), total + params.background)
@@ -111,7 +111,7 @@ def _known_assignment(db: sqlite3.Connection, article_id: str) -> StoryAssignmen
     return StoryAssignment(article_id, row[0], row[1], bool(row[2]), row[4], row[3])
 
 
-def _articles_linked(db: sqlite3.Connection) -> int:
+def articles_linked(db: sqlite3.Connection) -> int:
     """Arrival numbers run from 0 without gaps, so the largest says how many there are
     (an index lookup, where count(*) would read the table)."""
     row = db.execute("SELECT max(seq) FROM story_articles").fetchone()

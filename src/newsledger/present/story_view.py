@@ -22,9 +22,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..link.event_match import fold_name
+from ..link.identities import identity_name
 from ..link.material import Material, read_material
-from ..link.novelty import Novelty, story_novelty
+from ..link.novelty import Novelty, speaker_key, story_novelty
 from ..link.reuse import list_reuse
 from ..link.series import Reading, Series, build_series
 from ..link.series_values import nominal
@@ -188,33 +188,22 @@ def speakers_view(db: sqlite3.Connection, quotes: Iterable[Mapping[str, Any]]
     ("Majed Al-Ansari", "Majed al Ansari"); the most quoted first, unattributed last."""
     groups: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for quote in quotes:
-        groups[_speaker_key(quote)].append(quote)
+        groups[speaker_key(quote)].append(quote)
     found = [_speaker_group(db, key, rows) for key, rows in groups.items()]
     return sorted(found, key=lambda g: (g["name"] is None, -len(g["quotes"]), g["name"] or ""))
-
-
-def _speaker_key(quote: Mapping[str, Any]) -> str:
-    if quote.get("speaker_identity"):
-        return str(quote["speaker_identity"])
-    return f"name:{fold_name(quote['speaker'])}" if quote.get("speaker") else ""
 
 
 def _speaker_group(db: sqlite3.Connection, key: str, quotes: Sequence[Mapping[str, Any]]
                    ) -> dict[str, Any]:
     spellings = Counter(q["speaker"] for q in quotes if q.get("speaker"))
     identity = None if key.startswith("name:") or not key else key
-    name = _identity_name(db, identity) or (spellings.most_common(1)[0][0] if spellings
-                                            else None)
+    written = spellings.most_common(1)[0][0] if spellings else None
+    name = (identity_name(db, identity) if identity else None) or written
     return {"name": name, "identity": identity, "spellings": sorted(spellings),
             "outlets": sorted({q["outlet"] for q in quotes if q.get("outlet")}),
             "quotes": [_quote_view(q) for q in quotes]}
 
 
-def _identity_name(db: sqlite3.Connection, identity: str | None) -> str | None:
-    if identity is None:
-        return None
-    row = db.execute("SELECT name FROM identities WHERE id = ?", (identity,)).fetchone()
-    return str(row[0]) if row else None
 
 
 def _quote_view(quote: Mapping[str, Any]) -> dict[str, Any]:

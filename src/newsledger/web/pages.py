@@ -22,9 +22,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import NotFound, UsageError
-from ..link.identities import identity_names
+from ..link.identities import identity_name, identity_names
 from ..link.names import name_key
-from ..link.stories import count_stories, list_stories, stories_by_id, story_of
+from ..link.stories import (
+    articles_linked,
+    count_stories,
+    list_stories,
+    stories_by_id,
+    story_of,
+)
 from ..link.views import resolve_story
 from ..present.story_view import link, sentence_spans, sentences_view, story_view
 from ..store import Store
@@ -121,8 +127,7 @@ def story_key(store: Store, story: str) -> tuple[str, int]:
 def store_state(db: sqlite3.Connection) -> int:
     """What changes whenever an article is linked (arrival numbers only grow): a view of
     the store computed at one state holds until the next. Read from the index on seq."""
-    row = db.execute("SELECT max(seq) FROM story_articles").fetchone()
-    return -1 if row[0] is None else int(row[0])
+    return articles_linked(db) - 1
 
 
 class StoryCache:
@@ -241,10 +246,7 @@ def _quotes_of(db: sqlite3.Connection, identities: Sequence[str], name: str
 
 
 def _display_name(db: sqlite3.Connection, identities: Sequence[str]) -> str | None:
-    if len(identities) != 1:
-        return None
-    row = db.execute("SELECT name FROM identities WHERE id = ?", (identities[0],)).fetchone()
-    return str(row[0]) if row else None
+    return identity_name(db, identities[0]) if len(identities) == 1 else None
 
 
 def _by_story(db: sqlite3.Connection, quotes: Sequence[Mapping[str, Any]]
