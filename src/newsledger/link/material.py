@@ -28,18 +28,10 @@ class Material:
     figures: tuple[dict[str, Any], ...]
     events: tuple[dict[str, Any], ...]
 
-    def of_article(self, article: str) -> Material:
-        return Material(tuple(a for a in self.articles if a["id"] == article),
-                        *(tuple(r for r in getattr(self, kind) if r["article"] == article)
-                          for kind in KINDS))
-
-    def before(self, article: str) -> Material:
-        """What the articles reported before `article` hold (by publication day, then
-        arrival)."""
-        order = [a["id"] for a in self.articles]
-        earlier = set(order[:order.index(article)]) if article in order else set(order)
-        return Material(tuple(a for a in self.articles if a["id"] in earlier),
-                        *(tuple(r for r in getattr(self, kind) if r["article"] in earlier)
+    def among(self, articles: set[str]) -> Material:
+        """Only what these articles hold."""
+        return Material(tuple(a for a in self.articles if a["id"] in articles),
+                        *(tuple(r for r in getattr(self, kind) if r["article"] in articles)
                           for kind in KINDS))
 
 

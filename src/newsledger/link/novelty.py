@@ -22,7 +22,7 @@ from typing import Any
 
 from .event_match import fold_name, same_event, word_overlap
 from .material import KINDS, Material
-from .series import build_series, moved_as_added
+from .series import moved_as_added
 from .timeline import group_events
 
 # Share of words a quote must have in common with an earlier one to be a repeat.
@@ -45,14 +45,17 @@ class Novelty:
 
 
 def what_is_new(article: str, story: str | None, material: Material) -> Novelty:
-    mine, before = material.of_article(article), material.before(article)
-    return Novelty(article, story, new_events(mine, before), new_figures(mine, before),
-                   new_quotes(mine, before), new_entities(mine, before))
+    """What one article adds: its step of the story's walk, the walk stopping there (the
+    articles reported after it play no part)."""
+    order = [a["id"] for a in material.articles]
+    if article not in order:
+        return Novelty(article, story, (), (), (), ())
+    return story_novelty(story, material.among(set(order[:order.index(article) + 1])))[-1]
 
 
 def story_novelty(story: str | None, material: Material) -> list[Novelty]:
-    """`what_is_new` for every article of the story, in report order, in one walk: what
-    the earlier articles reported is gathered as the walk goes, not read again for each
+    """What each article of the story adds, in report order, in one walk: what the
+    earlier articles reported is gathered as the walk goes, not read again for each
     article (a story page shows what each of its articles added)."""
     order = [a["id"] for a in material.articles]
     mine = _by_article(material, order)
@@ -89,15 +92,6 @@ def _by_article(material: Material, order: Sequence[str]) -> dict[str, Material]
             for article in order}
 
 
-def new_events(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
-    """One item per event the article reports (its first mention), unless an earlier
-    article reported the same event."""
-    earlier: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for old in before.events:
-        earlier[old["type"]].append(old)
-    return _unreported(mine.events, earlier)
-
-
 def _unreported(events: Sequence[Mapping[str, Any]],
                 earlier: Mapping[str, Sequence[Mapping[str, Any]]]
                 ) -> tuple[dict[str, Any], ...]:
@@ -105,23 +99,6 @@ def _unreported(events: Sequence[Mapping[str, Any]],
     return tuple(_brief(group[0]) for group in group_events(events)
                  if not any(same_event(mention, old)
                             for mention in group for old in earlier.get(mention["type"], ())))
-
-
-def new_figures(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
-    """The article's readings that its story's series, as they stood with this article
-    added, class as a first reading, an update, a revision or a conflict."""
-    story_so_far = [*before.figures, *mine.figures]
-    moved = {(r.article, r.start) for series in build_series(
-                 story_so_far, None, [*before.entities, *mine.entities])
-             for r in series.readings if r.status != "repeat"}
-    return tuple(_brief(f) for f in mine.figures if (f["article"], f["start"]) in moved)
-
-
-def new_quotes(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
-    earlier: dict[str, list[str]] = defaultdict(list)
-    for old in before.quotes:
-        earlier[speaker_key(old)].append(old["text"])
-    return _unrepeated(mine.quotes, earlier)
 
 
 def _unrepeated(quotes: Sequence[Mapping[str, Any]], earlier: Mapping[str, Sequence[str]]
@@ -140,10 +117,6 @@ def speaker_key(quote: Mapping[str, Any]) -> str:
     if quote.get("speaker_identity"):
         return str(quote["speaker_identity"])
     return f"name:{fold_name(quote['speaker'])}" if quote.get("speaker") else ""
-
-
-def new_entities(mine: Material, before: Material) -> tuple[dict[str, Any], ...]:
-    return _unnamed(mine.entities, {_entity_key(e) for e in before.entities})
 
 
 def _unnamed(entities: Sequence[Mapping[str, Any]], known: set[tuple[str, str]]
