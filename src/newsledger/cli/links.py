@@ -11,12 +11,12 @@ from typing import Any
 import click
 
 from ..ingest import read_inputs
+from ..ingest.batch import store_result
 from ..link.series import series_to_contract
 from ..present.listing import render
-from ..records import Article, FailedInput
+from ..records import FailedInput
 from ..settings import load_settings
 from ..store import Store
-from ..understand import understand
 from . import (
     EXIT_OK,
     EXIT_SOME_ERRORS,
@@ -69,15 +69,10 @@ def _stories_of_files(paths: tuple[str, ...], db: str | None) -> int:
                 click.echo(json.dumps({**result.to_contract(), "story": None},
                                       ensure_ascii=False))
                 continue
-            _add_understood(store, result, settings.understanding)
+            store_result(store, result, settings)
             click.echo(json.dumps({"input": result.input, "id": result.id,
                                    "story": store.story_of(result.id)}, ensure_ascii=False))
     return EXIT_SOME_ERRORS if failed else EXIT_OK
-
-
-def _add_understood(store: Store, article: Article, understanding: bool) -> None:
-    if not store.knows(article.id):
-        store.add(article, understand(article, understanding))
 
 
 @main.command()

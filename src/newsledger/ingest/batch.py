@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..records import Article, FailedInput, IngestResult
 from ..settings import Settings
-from ..store import Store
+from ..store import Outcome, Store
 from ..understand import Analysis, understand
 from . import read_file
 from .inputs import walk
@@ -33,6 +33,12 @@ def _understood(result: IngestResult, store: Store, settings: Settings) -> Analy
     return understand(result, settings.understanding)
 
 
+def store_result(store: Store, result: IngestResult, settings: Settings) -> Outcome:
+    """One read result into the store: understood (if new) and linked, or its error
+    recorded."""
+    return store.add(result, _understood(result, store, settings), settings.linking)
+
+
 def ingest_paths(paths: list[str], store: Store, settings: Settings) -> IngestSummary:
     """Read every file under `paths` into `store`."""
     return ingest_files(list(walk(paths)), store, settings)
@@ -45,7 +51,7 @@ def ingest_files(files: list[Path], store: Store, settings: Settings,
     summary = IngestSummary()
     for path in files:
         for result in read_file(path, settings):
-            outcome = store.add(result, _understood(result, store, settings), settings.linking)
+            outcome = store_result(store, result, settings)
             if outcome == "new":
                 summary.new += 1
             elif outcome == "known":
