@@ -13,6 +13,8 @@ from newsledger.link.stories import (
     DEFAULT_PARAMS,
     StoryAssignment,
     StoryParams,
+    _closest_story,
+    _cosine,
     assign_story,
     list_stories,
     story_members,
@@ -246,3 +248,42 @@ def test_signals_keep_the_headline_numbers_apart(analyses):
     features = story_signals(analyses["game"]).as_dict()
     assert {"tn:31", "tn:24"} <= set(features)
     assert "tn:17" not in features and "n:17" in features  # a body number
+
+
+# The centroid step (stories._closest_story) on hand-made vectors: a report written from
+# another angle shares a little with each member of its story, and more with all of them.
+FIRE_REPORTS = {"a": {"fire": 1.0, "dairy": 1.0, "palmer": 1.0},
+                "b": {"fire": 1.0, "arson": 1.0, "investigator": 1.0}}
+OTHER_ANGLE = {"dairy": 1.0, "arson": 1.0, "insurance": 1.0, "owner": 1.0}
+
+
+def _story_step(vectors: dict[str, dict[str, float]], stories: dict[str, str],
+                params: StoryParams) -> StoryAssignment | None:
+    similarities = {m: (stories[m], _cosine(OTHER_ANGLE, v)) for m, v in vectors.items()}
+    return _closest_story("new", OTHER_ANGLE, vectors, similarities, params)
+
+
+def test_an_article_close_to_a_story_as_a_whole_joins_it():
+    stories = {"a": "story-fire", "b": "story-fire"}
+    params = StoryParams(threshold=0.3, centroid_threshold=0.3)
+    # no single member reaches the article threshold (0.29 each) ...
+    assert max(_cosine(OTHER_ANGLE, v) for v in FIRE_REPORTS.values()) < params.threshold
+    joined = _story_step(FIRE_REPORTS, stories, params)
+    # ... the story as a whole does (0.35)
+    assert joined is not None and joined.story == "story-fire"
+    assert joined.extractor == "online_idf_centroid" and joined.matched is None
+    assert joined.similarity == pytest.approx(0.354, abs=1e-3)
+    assert _story_step(FIRE_REPORTS, stories, StoryParams(centroid_threshold=0.4)) is None
+
+
+def test_a_story_is_not_joined_through_words_everything_around_it_shares():
+    vectors = dict(FIRE_REPORTS, c={"dairy": 1.0, "arson": 1.0, "insurance": 1.0},
+                   d={"owner": 1.0, "arson": 1.0, "dairy": 1.0})
+    stories = {"a": "story-fire", "b": "story-fire", "c": "story-c", "d": "story-d"}
+    joined = _story_step(vectors, stories, StoryParams(centroid_threshold=0.3))
+    assert joined is None  # c and d together are closer than the fire story
+
+
+def test_a_one_member_story_is_not_asked_again():
+    stories = {"a": "story-a", "b": "story-b"}
+    assert _story_step(FIRE_REPORTS, stories, StoryParams(centroid_threshold=0.0)) is None

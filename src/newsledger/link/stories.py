@@ -21,7 +21,13 @@ How an article is placed, in arrival order and without re-clustering the store:
    headlines carry numbers, none in common (another score is another game).
 5. The story of the most similar member article is joined if the similarity reaches
    the threshold (article-to-article linkage: a story that drifts over weeks is
-   joined through its latest articles, not a blurred centroid); else a story starts.
+   joined through its latest articles, not a blurred centroid).
+6. Failing that, the article is compared with each candidate story as a whole: the
+   centroid of its members among the candidates (a report written from another angle
+   shares a little with each of them, and enough with all of them together). It joins
+   the closest story if that reaches `centroid_threshold` and the story is closer than
+   all the other candidates together (a long-running story's common words are not
+   enough). Else a story starts.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from typing import Any
 from .story_signals import StorySignals
 
 EXTRACTOR = "online_idf_linkage"
+EXTRACTOR_CENTROID = "online_idf_centroid"  # joined through the story's centroid
 HEADLINE_NUMBER = "tn:"  # the namespace of the headline's numbers (story_signals)
 
 
@@ -59,6 +66,7 @@ class StoryParams:
     headline_number_conflict: float = 0.7  # factor when both headlines have numbers, none shared
     headline_number_band: float = 0.5  # ... applied only to similarities below this
     background: int = 30  # articles assumed to exist without a feature (IDF prior)
+    centroid_threshold: float = 0.18  # similarity to a story's centroid that joins it
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -95,8 +103,11 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
            for name in features}
     vector = _vector(features, idf, params)
     candidates = _candidates(db, vector, frequencies, params)
-    similarities = _similarities(db, signals, vector, candidates, total, params)
-    assignment = _choose(db, signals.article, similarities, params)
+    similarities, vectors = _similarities(db, signals, vector, candidates, total, params)
+    assignment = (_closest_article(signals.article, similarities, params)
+                  or _closest_story(signals.article, vector, vectors, similarities, params)
+                  or StoryAssignment(signals.article, story_id_for(signals.article), 0.0, True,
+                                     EXTRACTOR))
     _record(db, signals, assignment, total)
     return assignment
 
@@ -165,12 +176,17 @@ def _candidates(db: sqlite3.Connection, vector: Mapping[str, float],
     return ranked[:params.candidates]
 
 
+Vectors = dict[str, dict[str, float]]
+Similarities = dict[str, tuple[str, float]]
+
+
 def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping[str, float],
                   candidates: list[str], total: int,
-                  params: StoryParams) -> dict[str, tuple[str, float]]:
-    """Each candidate article's story and its similarity to the new article."""
+                  params: StoryParams) -> tuple[Similarities, Vectors]:
+    """Each candidate article's story and its similarity to the new article, and the
+    candidates' vectors."""
     if not candidates:
-        return {}
+        return {}, {}
     vectors, headlines = _candidate_vectors(db, candidates, total, params)
     years = _years(vector, signals.published)
     headline = _headline_numbers(signals.as_dict())
@@ -186,7 +202,7 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
             similarity *= _year_factor(years, _years(other, published), params)
         similarity *= _headline_factor(headline, headlines[article_id], similarity, params)
         found[article_id] = (story, similarity)
-    return found
+    return found, vectors
 
 
 def _candidate_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
@@ -261,17 +277,59 @@ def _years(features: Iterable[str], day: str | None) -> set[str]:
 
 # -- deciding ----------------------------------------------------------------------------
 
-def _choose(db: sqlite3.Connection, article_id: str,
-            similarities: Mapping[str, tuple[str, float]],
-            params: StoryParams) -> StoryAssignment:
-    """Join the story of the most similar member article (single linkage: a story that
-    drifts over weeks is joined through its latest articles), if similar enough."""
+def _closest_article(article_id: str, similarities: Similarities,
+                     params: StoryParams) -> StoryAssignment | None:
+    """The story of the most similar member article (single linkage: a story that drifts
+    over weeks is joined through its latest articles), if similar enough."""
     ranked = sorted(similarities.items(), key=lambda item: (-item[1][1], item[0]))
     if ranked and ranked[0][1][1] >= params.threshold:
         member, (story, similarity) = ranked[0]
         return StoryAssignment(article_id, story, round(similarity, 4), False, EXTRACTOR,
                                member)
-    return StoryAssignment(article_id, story_id_for(article_id), 0.0, True, EXTRACTOR)
+    return None
+
+
+def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vectors,
+                   similarities: Similarities, params: StoryParams) -> StoryAssignment | None:
+    """The candidate story whose centroid is closest, if close enough and closer than the
+    other candidates together (see the module docstring, step 6)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for member, (story, _) in similarities.items():
+        members[story].append(member)
+    best: tuple[float, str] | None = None
+    for story, ids in members.items():
+        if len(ids) < 2:
+            continue  # one member: the article was already compared with it
+        others = [m for m in similarities if similarities[m][0] != story]
+        similarity = _cosine(vector, _centroid(vectors, ids)) * _mean_factor(
+            vector, vectors, similarities, ids)
+        if similarity >= params.centroid_threshold and (best is None or similarity > best[0]) \
+                and similarity >= _cosine(vector, _centroid(vectors, others)):
+            best = (similarity, story)
+    if best is None:
+        return None
+    return StoryAssignment(article_id, best[1], round(best[0], 4), False, EXTRACTOR_CENTROID)
+
+
+def _centroid(vectors: Vectors, members: list[str]) -> dict[str, float]:
+    """The sum of the members' unit vectors: each article counts alike, long or short."""
+    centroid: dict[str, float] = defaultdict(float)
+    for member in members:
+        norm = math.sqrt(sum(w * w for w in vectors[member].values())) or 1.0
+        for name, weight in vectors[member].items():
+            centroid[name] += weight / norm
+    return centroid
+
+
+def _mean_factor(vector: Mapping[str, float], vectors: Vectors, similarities: Similarities,
+                 members: list[str]) -> float:
+    """The members' mean discount (time gap, years, headline numbers): what each pair's
+    similarity kept of its plain cosine."""
+    kept = []
+    for member in members:
+        cosine = _cosine(vector, vectors[member])
+        kept.append(similarities[member][1] / cosine if cosine else 1.0)
+    return sum(kept) / len(kept)
 
 
 # -- writing -----------------------------------------------------------------------------
