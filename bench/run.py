@@ -469,10 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     shared = args.shared.resolve()
     WORK.mkdir(parents=True, exist_ok=True)
-    if args.part == "link":
-        return link_part(shared, args.link_sizes)
-    if args.part == "web":
-        return web_part(shared)
+    if args.part in SCRIPTED_PARTS:
+        return single_part(SCRIPTED_PARTS[args.part], shared, args.link_sizes)
     rows = plan(shared, args.limit, WORK / "pages.txt")
     load_before = [round(x, 2) for x in os.getloadavg()]
     run_all(rows, args.runs)
@@ -490,14 +488,12 @@ def main(argv: list[str] | None = None) -> int:
                         else ", into a new SQLite store each run.")),
         "rows": list(summary.values()), "ratios": ratios(summary),
     }
-    if args.part == "all":
-        result["link_cost"] = measured_link_cost(shared, args.link_sizes)
-    elif "link_cost" in previous_results():
-        result["link_cost"] = previous_results()["link_cost"]
-    if args.part == "all":
-        result["web_latency"] = measured_web_latency(shared)
-    elif "web_latency" in previous_results():
-        result["web_latency"] = previous_results()["web_latency"]
+    previous = previous_results()
+    for key in SCRIPTED_PARTS.values():
+        if args.part == "all":
+            result[key] = measured(key, shared, args.link_sizes)
+        elif key in previous:
+            result[key] = previous[key]
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     write_report(result)
     for s in result["rows"]:
@@ -511,41 +507,32 @@ def previous_results() -> dict[str, Any]:
     return json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
 
 
-def measured_link_cost(shared: Path, sizes: str) -> dict[str, Any]:
-    from link_cost import measure_link_cost  # beside this script
-
-    cost = measure_link_cost(shared, tuple(int(n) for n in sizes.split(",")))
-    cost["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return cost
+# The parts measured by their own scripts beside this one: --part name -> results key.
+SCRIPTED_PARTS = {"link": "link_cost", "web": "web_latency"}
 
 
-def link_part(shared: Path, sizes: str) -> int:
-    """Only the linking cost; the ingest rows of the last full run are kept."""
+def measured(key: str, shared: Path, link_sizes: str) -> dict[str, Any]:
+    """One scripted part's results, dated."""
+    if key == "link_cost":
+        from link_cost import measure_link_cost  # beside this script
+
+        found = measure_link_cost(shared, tuple(int(n) for n in link_sizes.split(",")))
+    else:
+        from web_latency import measure_web_latency  # beside this script
+
+        found = measure_web_latency(shared)
+    found["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return found
+
+
+def single_part(key: str, shared: Path, link_sizes: str) -> int:
+    """Only one scripted part; the other parts' last results are kept."""
     result = previous_results()
-    result["link_cost"] = measured_link_cost(shared, sizes)
+    result[key] = measured(key, shared, link_sizes)
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     if "rows" in result:
         write_report(result)
-    print(json.dumps(result["link_cost"], indent=1))
-    return 0
-
-
-def measured_web_latency(shared: Path) -> dict[str, Any]:
-    from web_latency import measure_web_latency  # beside this script
-
-    web = measure_web_latency(shared)
-    web["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return web
-
-
-def web_part(shared: Path) -> int:
-    """Only the web app's latency; the other parts' last results are kept."""
-    result = previous_results()
-    result["web_latency"] = measured_web_latency(shared)
-    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    if "rows" in result:
-        write_report(result)
-    print(json.dumps(result["web_latency"], indent=1))
+    print(json.dumps(result[key], indent=1))
     return 0
 
 
