@@ -296,29 +296,35 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
     members: dict[str, list[str]] = defaultdict(list)
     for member, (story, _) in similarities.items():
         members[story].append(member)
+    units = {member: _unit(vectors[member]) for member in similarities}
+    everyone = _summed(units.values())
     best: tuple[float, str] | None = None
     for story, ids in members.items():
         if len(ids) < 2:
             continue  # one member: the article was already compared with it
-        others = [m for m in similarities if similarities[m][0] != story]
-        similarity = _cosine(vector, _centroid(vectors, ids)) * _mean_factor(
-            vector, vectors, similarities, ids)
+        centroid = _summed(units[member] for member in ids)
+        others = {name: weight - centroid.get(name, 0.0) for name, weight in everyone.items()}
+        similarity = _cosine(vector, centroid) * _mean_factor(vector, vectors, similarities, ids)
         if similarity >= params.centroid_threshold and (best is None or similarity > best[0]) \
-                and similarity >= _cosine(vector, _centroid(vectors, others)):
+                and similarity >= _cosine(vector, others):
             best = (similarity, story)
     if best is None:
         return None
     return StoryAssignment(article_id, best[1], round(best[0], 4), False, EXTRACTOR_CENTROID)
 
 
-def _centroid(vectors: Vectors, members: list[str]) -> dict[str, float]:
-    """The sum of the members' unit vectors: each article counts alike, long or short."""
-    centroid: dict[str, float] = defaultdict(float)
-    for member in members:
-        norm = math.sqrt(sum(w * w for w in vectors[member].values())) or 1.0
-        for name, weight in vectors[member].items():
-            centroid[name] += weight / norm
-    return centroid
+def _unit(vector: Mapping[str, float]) -> dict[str, float]:
+    """The vector scaled to length 1: in a centroid each article counts alike, long or short."""
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {name: weight / norm for name, weight in vector.items()}
+
+
+def _summed(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for name, weight in vector.items():
+            total[name] += weight
+    return total
 
 
 def _mean_factor(vector: Mapping[str, float], vectors: Vectors, similarities: Similarities,
