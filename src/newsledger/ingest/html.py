@@ -106,16 +106,13 @@ def _page_metadata(tree: Any, url: str | None) -> Document:
     return found
 
 
-_URL_HOST = re.compile(r"https?://(?:www\d*\.|w\d+\.)?([^/:]+)")
-
-
 def _site_name(name: str | None, url: str | None) -> str | None:
     """As trafilatura names a site: no leading @ (a Twitter handle), a bare lower-case
     word capitalised, and without any name the host of the page's URL."""
     name = (name or "").lstrip("@")
     if name and "." not in name and not name[0].isupper():
         name = name.title()
-    if not name and url and (host := _URL_HOST.match(url)):
+    if not name and url and (host := page_metadata.META_URL.match(url)):
         name = host.group(1)
     return name or None
 
