@@ -33,11 +33,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from link_cost import GAZA  # beside this script
+
 from newsledger.link.reuse import band_keys, link_reuse
 from newsledger.link.reuse_text import passages
 from newsledger.store import Store
 
-GAZA = "corpora/gaza-bbc-npr-2023/articles.jsonl"
 BBC = "corpora/bbc-fulltext/bbc"
 HELD_OUT_MONTH = "2023-12"
 HELD_OUT_STEP = 12

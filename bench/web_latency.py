@@ -34,10 +34,10 @@ import httpx
 from link_cost import GAZA, WORK, filler_articles, grow, sentence_pool
 
 from newsledger.ingest import read_inputs
+from newsledger.ingest.batch import store_result
 from newsledger.records import Article
 from newsledger.settings import load_settings
 from newsledger.store import Store
-from newsledger.understand import understand
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -55,7 +55,7 @@ def build_store(shared: Path, path: Path, articles: int, understood: int) -> Pat
     real += gaza[:understood]
     with Store.open(str(path)) as store:
         for article in real:
-            store.add(article, understand(article))
+            store_result(store, article, settings)
         fillers = filler_articles(sentence_pool(shared, {a.id for a in real}))
         grow(store, fillers, articles - store.count())
     return path
