@@ -23,6 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from run import newsledger_bin  # beside this script: the venv's newsledger, not PATH's
+
 CORPUS = "corpora/basil-triplets-nyt-fox-hpo/articles"
 OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}
 
@@ -40,11 +42,6 @@ def basil_records(shared: Path) -> list[dict[str, Any]]:
                         "outlet": OUTLETS.get(item["source"].lower(), item["source"]),
                         "event": item["triplet-uuid"]})
     return sorted(records, key=lambda r: (r["date"], r["id"]))
-
-
-def newsledger_bin() -> str:
-    beside = Path(sys.executable).with_name("newsledger")
-    return str(beside) if beside.exists() else "newsledger"
 
 
 def run_stories(records: list[dict[str, Any]], work: Path) -> list[str | None]:

@@ -327,10 +327,10 @@ def whole_set_baseline(name: str) -> bool:
 
 
 def baseline_records(name: str, inputs: list[tuple[str, str, str | None]],
-                     jobs: int) -> Iterator[dict[str, Any]]:
+                     jobs: int, whole_set: bool) -> Iterator[dict[str, Any]]:
     """One record per input: from a per-file baseline in `jobs` worker processes, or
     from a whole-set baseline (story grouping) in one call."""
-    if whole_set_baseline(name):
+    if whole_set:
         module = importlib.import_module(BASELINE_MODULES[name])
         yield from module.baseline_records([path for _, path, _ in inputs])
         return
@@ -345,13 +345,14 @@ def measure_baseline(shared: Path, name: str, work: Path, jobs: int) -> dict[str
     inputs = [(name, str(path), published)
               for path, published in input_files(work / name, task)]
     predictions = work / name / "baseline-predictions.jsonl"
+    whole_set = whole_set_baseline(name)
     started = time.perf_counter()
     with open(predictions, "w") as out:
-        for record in baseline_records(name, inputs, jobs):
+        for record in baseline_records(name, inputs, jobs, whole_set):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     result = score(shared, task, predictions, work / name / "manifest.json")
     result["seconds"] = round(time.perf_counter() - started, 1)
-    result["jobs"] = 1 if whole_set_baseline(name) else jobs
+    result["jobs"] = 1 if whole_set else jobs
     return result
 
 
