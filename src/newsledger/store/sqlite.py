@@ -17,7 +17,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import StoreError, UsageError
-from ..link.linker import link_article
 from ..records import Article, FailedInput, IngestResult
 from ..understand.pipeline import Analysis
 from .filters import article_filters, where
@@ -117,7 +116,7 @@ class Store:
                 if analysis is not None:
                     insert_findings(db, analysis)
                     if linking:
-                        link_article(db, analysis)
+                        _linker().link_article(db, analysis)
             db.execute("INSERT OR IGNORE INTO article_inputs VALUES (?, ?, ?)",
                        (result.id, result.input, _now()))
         return "known" if known else "new"
@@ -214,6 +213,14 @@ class Store:
 
     def count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def _linker() -> ModuleType:
+    """The linker, imported when an article is first linked: its passage index loads
+    datasketch and scipy, which the commands that only read the store do not need."""
+    from ..link import linker
+
+    return linker
 
 
 def _views() -> ModuleType:
