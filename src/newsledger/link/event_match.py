@@ -54,13 +54,9 @@ def participants(event: Mapping[str, Any]) -> frozenset[str]:
     name to its identity id), else as folded names."""
     identities = event.get("identities") or {}
     names = [*event.get("actors", ()), *event.get("targets", ())]
-    return frozenset(identities.get(name) or fold_name(name) for name in names if name)
-
-
-def fold_name(name: str) -> str:
-    """A name without a store identity, folded as identities fold it ("the U.S." and
-    "United States" agree)."""
-    return name_key(name)
+    # a name without a store identity is folded as identities fold it ("the U.S." and
+    # "United States" agree)
+    return frozenset(identities.get(name) or name_key(name) for name in names if name)
 
 
 @lru_cache(maxsize=65_536)  # compared pairwise: each text is read many times
@@ -79,19 +75,22 @@ def word_overlap(first: str, second: str) -> float:
 def same_event(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
     if first["type"] != second["type"]:
         return False
-    if not _when_agrees(first, second):
-        return False
-    return _who_agrees(first, second)
+    who = participants(first), participants(second)
+    return _when_agrees(first, second, who) and _who_agrees(first, second, who)
 
 
-def _when_agrees(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
+Participants = tuple[frozenset[str], frozenset[str]]
+
+
+def _when_agrees(first: Mapping[str, Any], second: Mapping[str, Any],
+                 who: Participants) -> bool:
     if first.get("date") and second.get("date"):
         return dates_compatible(first["date"], second["date"])
     if not first.get("date") and not second.get("date"):
         # Two undated mentions: the same ongoing event when the same participants are
         # reported within a fortnight; their report days need not agree, but a long
         # story's "Israel strikes" of October and of December are not one entry.
-        return (bool(participants(first)) and participants(first) == participants(second)
+        return (bool(who[0]) and who[0] == who[1]
                 and _days_apart(first.get("published"), second.get("published"))
                 <= ONGOING_DAYS)
     return dates_compatible(effective_date(first), effective_date(second))
@@ -106,8 +105,9 @@ def _days_apart(first: str | None, second: str | None) -> float:
         return 0.0
 
 
-def _who_agrees(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
-    a, b = participants(first), participants(second)
+def _who_agrees(first: Mapping[str, Any], second: Mapping[str, Any],
+                who: Participants) -> bool:
+    a, b = who
     if a and b:
         return bool(a & b)
     return word_overlap(first.get("text", ""), second.get("text", "")) >= MIN_WORD_OVERLAP

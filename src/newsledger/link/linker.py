@@ -10,27 +10,16 @@ what's new, reuse listings) are computed when asked for, in `link.views`.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from ..understand.pipeline import Analysis
 from .identities import link_identities
-from .reuse import ReusedPassage, link_reuse
-from .stories import StoryAssignment, assign_story
+from .reuse import link_reuse
+from .stories import assign_story
 from .story_signals import story_signals
 
 
-@dataclass(frozen=True)
-class Links:
-    """What linking one article found."""
-
-    story: StoryAssignment
-    identities: dict[str, str]  # canonical entity name -> identity id
-    reused: tuple[ReusedPassage, ...]
-
-
-def link_article(db: sqlite3.Connection, analysis: Analysis) -> Links:
+def link_article(db: sqlite3.Connection, analysis: Analysis) -> None:
     article = analysis.article
     story = assign_story(db, story_signals(analysis))
-    identities = link_identities(db, article.id, analysis.entities, story.story)
-    reused = link_reuse(db, article.id, article.text, article.published)
-    return Links(story, identities, reused)
+    link_identities(db, article.id, analysis.entities, story.story)
+    link_reuse(db, article.id, article.text, article.published)

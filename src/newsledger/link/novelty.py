@@ -20,8 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .event_match import fold_name, same_event, word_overlap
+from .event_match import same_event, word_overlap
 from .material import KINDS, Material
+from .names import name_key
 from .series import moved_as_added
 from .timeline import group_events
 
@@ -116,7 +117,7 @@ def speaker_key(quote: Mapping[str, Any]) -> str:
     so that a name never equals an identity id); "" when no speaker is known."""
     if quote.get("speaker_identity"):
         return str(quote["speaker_identity"])
-    return f"name:{fold_name(quote['speaker'])}" if quote.get("speaker") else ""
+    return f"name:{name_key(quote['speaker'])}" if quote.get("speaker") else ""
 
 
 def _unnamed(entities: Sequence[Mapping[str, Any]], known: set[tuple[str, str]]
@@ -131,7 +132,7 @@ def _unnamed(entities: Sequence[Mapping[str, Any]], known: set[tuple[str, str]]
 
 
 def _entity_key(entity: Mapping[str, Any]) -> tuple[str, str]:
-    return (entity.get("identity") or fold_name(entity["entity"]), entity["label"])
+    return (entity.get("identity") or name_key(entity["entity"]), entity["label"])
 
 
 BRIEF_DROP = ("published", "outlet", "arrival", "extractor", "confidence")

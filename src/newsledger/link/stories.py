@@ -189,7 +189,7 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
         return {}, {}
     vectors, headlines = _candidate_vectors(db, candidates, total, params)
     years = _years(vector, signals.published)
-    headline = _headline_numbers(signals.as_dict())
+    headline = set(signals.namespace(HEADLINE_NUMBER))
     marks = ",".join("?" * len(candidates))
     found = {}
     for article_id, story, published in db.execute(
@@ -263,10 +263,6 @@ def _headline_factor(headline: set[str], other: set[str], similarity: float,
             and not headline & other:
         return params.headline_number_conflict
     return 1.0
-
-
-def _headline_numbers(features: Iterable[str]) -> set[str]:
-    return {name for name in features if name.startswith(HEADLINE_NUMBER)}
 
 
 def _years(features: Iterable[str], day: str | None) -> set[str]:
