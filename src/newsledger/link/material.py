@@ -47,7 +47,7 @@ def read_material(db: sqlite3.Connection, article_ids: Sequence[str]) -> Materia
         f" WHERE id IN ({marks})", ids)]
     articles.sort(key=report_order)
     identities = _identities(db, ids, marks)
-    rows = {kind: _rows(db, kind, ids) for kind in KINDS}
+    rows = {kind: findings_of(db, kind, ids) for kind in KINDS}
     for row in rows["entities"]:
         row["identity"] = identities.get((row["article"], row["entity"]))
     for row in rows["quotes"]:
@@ -66,7 +66,14 @@ def _identities(db: sqlite3.Connection, ids: list[str], marks: str
         f" WHERE article_id IN ({marks})", ids)}
 
 
-def _rows(db: sqlite3.Connection, kind: str, ids: list[str]) -> list[dict[str, Any]]:
+REPORT_ORDER = "a.published, a.rowid, f.start"  # findings as their articles reported them
+
+
+def findings_of(db: sqlite3.Connection, kind: str, ids: Sequence[str] | None
+                ) -> list[dict[str, Any]]:
+    """One kind of finding of these articles (of every article with `None`), in report
+    order."""
+    if ids is None:
+        return finding_rows(db, kind, [], [], REPORT_ORDER)
     marks = ", ".join("?" * len(ids))
-    return finding_rows(db, kind, [f"f.article_id IN ({marks})"], ids,
-                        "a.published, a.rowid, f.start")
+    return finding_rows(db, kind, [f"f.article_id IN ({marks})"], list(ids), REPORT_ORDER)

@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from ..store.ids import resolve_id
-from .material import read_material
+from .material import findings_of, read_material
 from .novelty import Novelty, what_is_new
 from .reuse import list_reuse
 from .series import Series, SumCheck, build_series, check_sums
@@ -59,9 +59,8 @@ def sum_checks(db: sqlite3.Connection, story: str | None = None,
     elif story:
         members = story_members(db, resolve_story(db, story))
     else:
-        members = [str(row[0]) for row in db.execute(
-            "SELECT DISTINCT article_id FROM figures")]
-    return check_sums(read_material(db, members).figures) if members else []
+        return check_sums(findings_of(db, "figures", None))  # every article's
+    return check_sums(findings_of(db, "figures", members)) if members else []
 
 
 def novelty(db: sqlite3.Connection, article: str) -> Novelty:
