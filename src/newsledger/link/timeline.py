@@ -1,7 +1,7 @@
 """A story's timeline: its events and dated figures merged across articles, ordered by
 when they happened, each entry with every article that reported it.
 
-Needs: the story's event and figure rows (as `link.material.story_material` reads them:
+Needs: the story's event and figure rows (as `link.material.read_material` reads them:
 each with its article, the article's `published` and the sentence). Adds nothing to the
 store: the timeline is computed when asked for, so it always reflects the whole story.
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .event_match import dates_compatible, effective_date, same_event
-from .series import build_series
+from .series import Series, build_series
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,13 @@ class TimelineEntry:
 
 def build_timeline(events: Sequence[Mapping[str, Any]],
                    figures: Sequence[Mapping[str, Any]] = (),
-                   entities: Sequence[Mapping[str, Any]] = ()) -> list[TimelineEntry]:
+                   entities: Sequence[Mapping[str, Any]] = (),
+                   series: Sequence[Series] | None = None) -> list[TimelineEntry]:
     """`entities` (the same articles' entity rows) let the figure series tell places
-    apart; without them figures group by measure and who is counted."""
-    entries = dated_by_events([*merge_events(events), *figure_entries(figures, entities)])
+    apart; without them figures group by measure and who is counted. `series`: the
+    figures' series when the caller has built them already."""
+    entries = dated_by_events([*merge_events(events),
+                               *figure_entries(figures, entities, series)])
     return sorted(entries, key=_chronological)
 
 
@@ -105,15 +108,16 @@ def _event_entry(group: list[Mapping[str, Any]]) -> TimelineEntry:
 
 
 def figure_entries(figures: Sequence[Mapping[str, Any]],
-                   entities: Sequence[Mapping[str, Any]] = ()) -> list[TimelineEntry]:
+                   entities: Sequence[Mapping[str, Any]] = (),
+                   series: Sequence[Series] | None = None) -> list[TimelineEntry]:
     """One entry per new reading of each figure series (`series.build_series`): a
     first reading, an update, a revision or a conflict; a repeat only adds its article
     to the sources of the entry it repeats."""
     by_position = {(f["article"], f["start"]): f for f in figures}
     entries: list[TimelineEntry] = []
-    for series in build_series(figures, None, entities):
+    for one in build_series(figures, None, entities) if series is None else series:
         groups: list[tuple[str | None, list[Mapping[str, Any]]]] = []
-        for reading in series.readings:
+        for reading in one.readings:
             row = by_position[(reading.article, reading.start)]
             if reading.status == "repeat" and groups:
                 groups[-1][1].append(row)

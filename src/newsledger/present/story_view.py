@@ -48,7 +48,7 @@ def story_view(store: Store, story_id: str, with_text: bool = True) -> dict[str,
         "story": story_meta(story, material),
         "articles": [article_view(db, a, spans, with_text) for a in material.articles],
         "timeline": [timeline_view(e) for e in build_timeline(
-            material.events, material.figures, material.entities)],
+            material.events, material.figures, material.entities, series)],
         "series": [series_view(s, spans) for s in series],
         "speakers": speakers_view(db, material.quotes),
         "outlets": outlets_view(material),
