@@ -240,7 +240,7 @@ def test_a_chart_layout_is_the_one_altair_builds(qualifiers: tuple[str, ...],
                                                  moving: tuple[str, ...]) -> None:
     """Layouts are made from one Altair build with their scales set: the same spec as
     Altair gives for those qualifiers and statuses."""
-    from newsledger.present import charts
+    from newsledger.present import chart_layers, charts
 
     assert json.loads(charts._layout(qualifiers, moving)) \
-        == json.loads(charts._altair_layout(qualifiers, moving))
+        == json.loads(chart_layers.altair_layout(qualifiers, moving))

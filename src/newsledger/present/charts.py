@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
-
-import altair as alt
 
 READINGS_LAYER, STATUS_LAYER = "readings", "status"
 # The marker says which way the true number may lie from the one written.
@@ -37,10 +35,18 @@ WIDTH, HEIGHT = 520, 220
 DATASET = "readings"
 
 
-def series_spec(series: Mapping[str, Any]) -> dict[str, Any]:
+Href = Callable[[Mapping[str, Any]], "str | None"]
+
+
+def same_page_anchor(link: Mapping[str, Any]) -> str | None:
+    return f"#{link['anchor']}" if link["anchor"] else None
+
+
+def series_spec(series: Mapping[str, Any], href: Href = same_page_anchor) -> dict[str, Any]:
     """The series' chart as a Vega-Lite spec (a dict ready for JSON): the layout for its
-    qualifiers and statuses, with its readings as the named dataset."""
-    rows = [_row(reading) for reading in series["readings"]]
+    qualifiers and statuses, with its readings as the named dataset; `href` makes each
+    reading's link (by default the anchor of its sentence in the same page)."""
+    rows = [_row(reading, href) for reading in series["readings"]]
     qualifiers = tuple(sorted({row["qualifier"] for row in rows}))
     moving = tuple(sorted({row["status"] for row in rows if row["status"] in STATUS_COLOURS}))
     spec: dict[str, Any] = json.loads(_layout(qualifiers, moving))
@@ -51,30 +57,23 @@ def series_spec(series: Mapping[str, Any]) -> dict[str, Any]:
 
 @lru_cache(maxsize=256)
 def _layout(qualifiers: tuple[str, ...], moving: tuple[str, ...]) -> str:
-    """The chart without its data, as JSON: the one layout Altair builds (`_altair_layout`)
+    """The chart without its data, as JSON: the one layout Altair builds
+    (`chart_layers.altair_layout`)
     with the scales of the qualifiers and statuses present. Altair takes tens of
     milliseconds per chart and a story may show twenty kinds, so it builds once per
     process and each kind only sets its two scales."""
-    spec = json.loads(_altair_layout(tuple(QUALIFIER_SHAPES_SHOWN), tuple(STATUS_COLOURS)))
+    from .chart_layers import altair_layout  # Altair takes a quarter second to import
+
+    spec = json.loads(altair_layout(tuple(QUALIFIER_SHAPES_SHOWN), tuple(STATUS_COLOURS)))
     for layer in spec["layer"]:
         if layer.get("name") == READINGS_LAYER:
-            layer["encoding"]["shape"]["scale"] = _shape_scale(qualifiers)
+            layer["encoding"]["shape"]["scale"] = shape_scale(qualifiers)
         elif layer.get("name") == STATUS_LAYER:
             layer["encoding"]["stroke"].update(_status_scale(moving))
     return json.dumps(spec)
 
 
-@lru_cache(maxsize=256)
-def _altair_layout(qualifiers: tuple[str, ...], moving: tuple[str, ...]) -> str:
-    """The chart without its data, built by Altair for these qualifiers and statuses."""
-    base = alt.Chart(alt.Data(name=DATASET))
-    layers = [_trend(base), _bands(base), _readings(base, qualifiers),
-              _rings(base, moving)]
-    chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT)
-    return json.dumps(chart.to_dict())
-
-
-def _shape_scale(qualifiers: tuple[str, ...]) -> dict[str, list[str]]:
+def shape_scale(qualifiers: tuple[str, ...]) -> dict[str, list[str]]:
     return {"domain": list(qualifiers),
             "range": [QUALIFIER_SHAPES.get(q.replace(" ", "_"), "circle") for q in qualifiers]}
 
@@ -95,14 +94,7 @@ def series_svg(series: Mapping[str, Any], prefix: str) -> str:
     return _prefix_ids(_fragment_links(svg), prefix)
 
 
-def series_png(series: Mapping[str, Any]) -> bytes:
-    """The same chart as a PNG (for a Markdown report saved beside its images)."""
-    import vl_convert
-
-    return bytes(vl_convert.vegalite_to_png(series_spec(series), allowed_base_urls=[]))
-
-
-def _row(reading: Mapping[str, Any]) -> dict[str, Any]:
+def _row(reading: Mapping[str, Any], href: Href) -> dict[str, Any]:
     qualifier = reading["qualifier"] if not isinstance(reading["value"], list) else "range"
     # An exact number's rounding tolerance is the linker's business, not the reader's.
     bounded = (qualifier != "exact" and reading["high"] is not None
@@ -113,51 +105,7 @@ def _row(reading: Mapping[str, Any]) -> dict[str, Any]:
             "qualifier": qualifier.replace("_", " "), "status": reading["status"],
             "outlet": reading["outlet"] or "(unknown outlet)",
             "text": reading["text"] or str(reading["value"]),
-            "href": f"#{reading['link']['anchor']}" if reading["link"]["anchor"] else None}
-
-
-def _x() -> alt.X:
-    return alt.X("day:T", title="holds for", scale=alt.Scale(padding=24),
-                 axis=alt.Axis(format="%Y-%m-%d", labelAngle=0, tickCount=6))
-
-
-def _y() -> alt.Y:
-    return alt.Y("value:Q", title=None, scale=alt.Scale(zero=False, padding=16))
-
-
-def _trend(base: alt.Chart) -> alt.Chart:
-    """A thin line in day order, so that a rise or a fall reads at a glance."""
-    return base.mark_line(color="#bbbbbb", strokeWidth=1).encode(_x(), _y())
-
-
-def _bands(base: alt.Chart) -> alt.Chart:
-    """The bounded interval a qualifier or a range allows, as an error bar."""
-    return base.transform_filter("datum.high != null").mark_rule(strokeWidth=2).encode(
-        _x(), alt.Y("low:Q"), alt.Y2("high:Q"),
-        alt.Color("outlet:N", title="outlet"))
-
-
-def _readings(base: alt.Chart, qualifiers: tuple[str, ...]) -> alt.Chart:
-    shapes = _shape_scale(qualifiers)["range"]
-    return base.mark_point(filled=True, size=140, opacity=0.9).encode(
-        _x(), _y(),
-        alt.Color("outlet:N", title="outlet"),
-        alt.Shape("qualifier:N", title="qualifier",
-                  scale=alt.Scale(domain=list(qualifiers), range=shapes)),
-        alt.Href("href:N"),
-        alt.Description("text:N"),
-        tooltip=["day:T", "qualifier:N", "value:Q", "outlet:N", "status:N"],
-    ).properties(name=READINGS_LAYER)
-
-
-def _rings(base: alt.Chart, moving: tuple[str, ...]) -> alt.Chart:
-    return base.transform_filter(alt.FieldOneOfPredicate("status", list(STATUS_COLOURS))
-                                 ).mark_point(size=420, strokeWidth=2, filled=False).encode(
-        _x(), _y(),
-        alt.Stroke("status:N", title="status", legend=alt.Legend() if moving else None,
-                   scale=alt.Scale(domain=list(moving) or ["update"],
-                                   range=[STATUS_COLOURS[s] for s in moving or ["update"]]))
-    ).properties(name=STATUS_LAYER)
+            "href": href(reading["link"])}
 
 
 _LINK = re.compile(r'xlink:href="[^"#]*#')

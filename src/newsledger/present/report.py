@@ -53,14 +53,14 @@ def report_html(view: Mapping[str, Any]) -> str:
               for n, series in enumerate(view["series"])]
     return templates().get_template("report.html.j2").render(
         view=view, charts=charts, version=__version__, href=same_page_href,
-        outlet_of=_field_of(articles, "outlet"), published_of=_field_of(articles, "published"))
+        outlet_of=field_of(articles, "outlet"), published_of=field_of(articles, "published"))
 
 
 def same_page_href(link: Mapping[str, Any]) -> str:
     return f"#{link['anchor']}" if link.get("anchor") else "#"
 
 
-def _field_of(articles: Mapping[str, Mapping[str, Any]], field: str) -> Callable[[str], str]:
+def field_of(articles: Mapping[str, Mapping[str, Any]], field: str) -> Callable[[str], str]:
     def lookup(article: str) -> str:
         return str((articles.get(article) or {}).get(field) or article[:8])
     return lookup
@@ -91,7 +91,7 @@ def report_markdown(view: Mapping[str, Any]) -> str:
     head = [f"# {md(story['title'] or story['id'])}", "",
             f"Story {story['id']}: {story['size']} articles from "
             f"{', '.join(story['outlets'])}, {story['first']} to {story['last']}."]
-    outlet_of = _field_of({a["id"]: a for a in view["articles"]}, "outlet")
+    outlet_of = field_of({a["id"]: a for a in view["articles"]}, "outlet")
     sections = [head, _md_timeline(view, outlet_of), _md_figures(view, outlet_of),
                 _md_quotes(view, outlet_of), _md_reuse(view, outlet_of),
                 _md_added(view, outlet_of), _md_articles(view)]

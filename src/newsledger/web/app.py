@@ -27,7 +27,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..errors import NewsledgerError, NotFound, UsageError
 from ..present.charts import series_spec
-from ..present.report import templates
+from ..present.report import field_of, templates
 from ..store import Store
 from . import pages
 from .highlight import pieces
@@ -156,8 +156,8 @@ def story_markup(request: Request, view: Mapping[str, Any]) -> str:
               for n, series in enumerate(view["series"])]
     articles = {a["id"]: a for a in view["articles"]}
     return markup(request, "story_page.html.j2", view=view, charts=charts,
-                  href=article_href, outlet_of=_field_of(articles, "outlet"),
-                  published_of=_field_of(articles, "published"))
+                  href=article_href, outlet_of=field_of(articles, "outlet"),
+                  published_of=field_of(articles, "published"))
 
 
 @router.get("/api/stories/{story}", summary="A story: timeline, figure series, quotes by "
@@ -168,20 +168,7 @@ def story_json(request: Request, story: str, store: StoreDep) -> JSONResponse:
 
 def chart_spec(series: Mapping[str, Any]) -> dict[str, Any]:
     """The report's chart of a series, its marks linking to the article pages."""
-    linked = {**series, "readings": [{**r, "link": {**r["link"], "anchor": None}}
-                                     for r in series["readings"]]}
-    spec = series_spec(linked)
-    hrefs = [article_href(r["link"]) for r in series["readings"]]
-    for rows in spec.get("datasets", {}).values():
-        for row, href in zip(rows, hrefs, strict=False):
-            row["href"] = href
-    return spec
-
-
-def _field_of(articles: Mapping[str, Mapping[str, Any]], field: str) -> Any:
-    def lookup(article: str) -> str:
-        return str((articles.get(article) or {}).get(field) or article[:8])
-    return lookup
+    return series_spec(series, article_href)
 
 
 # -- articles and speakers ----------------------------------------------------------------
