@@ -31,7 +31,6 @@ from . import (
 STORY_COLUMNS = ("story", "first", "last", "size", "outlets", "title")
 SERIES_COLUMNS = ("story", "measure", "subject", "place", "source", "readings", "latest",
                   "statuses")
-READING_COLUMNS = ("as_of", "value", "qualifier", "status", "outlet", "article")
 SUM_COLUMNS = ("status", "total", "parts_sum", "text", "parts", "article")
 REUSE_COLUMNS = ("article", "origin", "similarity", "text")
 TIMELINE_COLUMNS = ("date", "type", "text", "sources")

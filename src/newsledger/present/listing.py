@@ -15,8 +15,6 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-FORMATS = ("table", "json", "jsonl", "csv", "md")
-
 
 def render(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
            title: str | None = None) -> str:
@@ -55,10 +53,14 @@ def _markdown(rows: list[dict[str, Any]], columns: Sequence[str], title: str | N
     def cell(value: Any) -> str:
         return _cell(value).replace("|", "\\|").replace("\n", " ")
     lines = [f"## {title}", ""] if title else []
-    lines.append("| " + " | ".join(columns) + " |")
-    lines.append("|" + "---|" * len(columns))
-    lines.extend("| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows)
+    lines += markdown_table(columns, [[cell(row.get(c)) for c in columns] for row in rows])
     return "\n".join(lines)
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """The lines of a Markdown table of cells already escaped."""
+    return [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}",
+            *(f"| {' | '.join(row)} |" for row in rows)]
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], title: str | None) -> str:

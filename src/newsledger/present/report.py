@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from .charts import series_svg
+from .listing import markdown_table
 
 FORMATS = ("html", "md", "json")
 
@@ -110,15 +111,10 @@ def _ref(link: Mapping[str, Any] | None, outlet_of: Callable[[str], str]) -> str
     return f"[{md(outlet_of(link['article']))} §{link['sentence']}](#{link['anchor']})"
 
 
-def _table(header: tuple[str, ...], rows: list[list[str]]) -> list[str]:
-    return [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}",
-            *(f"| {' | '.join(row)} |" for row in rows)]
-
-
 def _md_timeline(view: Mapping[str, Any], outlet_of: Callable[[str], str]) -> list[str]:
     rows = [[e["date"] or "undated", md(e["text"]), e["type"],
              ", ".join(_ref(link, outlet_of) for link in e["links"])] for e in view["timeline"]]
-    return ["## Timeline", "", *_table(("date", "what", "type", "reported by"), rows)]
+    return ["## Timeline", "", *markdown_table(("date", "what", "type", "reported by"), rows)]
 
 
 def _md_figures(view: Mapping[str, Any], outlet_of: Callable[[str], str]) -> list[str]:
@@ -129,7 +125,7 @@ def _md_figures(view: Mapping[str, Any], outlet_of: Callable[[str], str]) -> lis
                  r["status"], md(r["outlet"]), _ref(r["link"], outlet_of)]
                 for r in series["readings"]]
         lines += ["", f"### {md(series['label'])}", "",
-                  *_table(("holds for", "value", "as written", "status", "outlet",
+                  *markdown_table(("holds for", "value", "as written", "status", "outlet",
                            "sentence"), rows)]
     return lines
 
@@ -150,7 +146,7 @@ def _md_reuse(view: Mapping[str, Any], outlet_of: Callable[[str], str]) -> list[
     lines = ["## Outlets and what they took from each other", ""]
     lines += [f"- {md(o['outlet'])}: {len(o['articles'])} articles" for o in view["outlets"]]
     if reuse["pairs"]:
-        lines += ["", *_table(("outlet", "took from", "passages"),
+        lines += ["", *markdown_table(("outlet", "took from", "passages"),
                               [[md(p["outlet"]), md(p["from"]), str(p["passages"])]
                                for p in reuse["pairs"]]), ""]
     lines += [f"- {_ref(p['link'], outlet_of)} repeats "

@@ -12,7 +12,7 @@ closed there and reopened after it; only its first fragment carries its anchor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Which mark encloses which when two start together: sentences outermost, so that a
@@ -85,9 +85,3 @@ def _close_ending(stack: list[Mark], here: int, out: list[Piece]) -> list[Mark]:
     out.extend(Piece("close") for _ in above)
     return [mark for mark in above if mark.end > here]
 
-
-def sentence_marks(article: str, spans: Sequence[tuple[int, int]]) -> list[Mark]:
-    from ..present.story_view import anchor
-
-    return [Mark(start, end, "s", anchor=anchor(article, n))
-            for n, (start, end) in enumerate(spans)]

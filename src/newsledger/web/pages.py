@@ -34,7 +34,7 @@ from ..link.stories import (
 from ..link.views import resolve_story
 from ..present.story_view import link, sentence_spans, sentences_view, story_view
 from ..store import Store
-from .highlight import Mark, sentence_marks
+from .highlight import Mark
 
 SEARCH_LIMIT = 200  # articles a query may bring back, best matches first
 PAGE_SIZE, MAX_PAGE_SIZE = 50, 500  # stories per page of the list
@@ -170,8 +170,7 @@ def article_page(store: Store, article: str) -> dict[str, Any]:
 def article_marks(page: Mapping[str, Any]) -> list[Mark]:
     """What the article page highlights: sentences, entities, times, quotes, figures,
     each titled with its normalised value."""
-    spans = [(s["start"], s["end"]) for s in page["sentences"]]
-    marks = sentence_marks(page["id"], spans)
+    marks = [Mark(s["start"], s["end"], "s", anchor=s["anchor"]) for s in page["sentences"]]
     marks += [Mark(e["start"], e["end"], "ent", entity_title(e)) for e in page["entities"]]
     marks += [Mark(t["start"], t["end"], "time", f"{t['type']} {t['value']}")
               for t in page["times"]]
