@@ -142,7 +142,7 @@ def story_html(request: Request, story: str, store: StoreDep) -> HTMLResponse:
     key = pages.story_key(store, story)
     kept = request.app.state.story_pages.get(key)
     if kept is None:
-        view = pages.story_page(store, key[0], request.app.state.story_cache)
+        view = pages.kept_story_page(store, key, request.app.state.story_cache)
         kept = request.app.state.story_pages.put(key, {"html": story_markup(request, view)})
     return HTMLResponse(kept["html"])
 

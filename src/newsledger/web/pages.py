@@ -111,7 +111,11 @@ def story_page(store: Store, story: str, cache: StoryCache | None = None) -> dic
     no article since it was computed (a long story's view takes a tenth of a second)."""
     if cache is None:
         return story_view(store, story, with_text=False)
-    key = story_key(store, story)
+    return kept_story_page(store, story_key(store, story), cache)
+
+
+def kept_story_page(store: Store, key: tuple[str, int], cache: StoryCache) -> dict[str, Any]:
+    """The story page filed under `key` (`story_key`), computed if it is not kept."""
     view = cache.get(key)
     if view is None:
         view = cache.put(key, story_view(store, key[0], with_text=False))
