@@ -100,9 +100,10 @@ def link_reuse(db: sqlite3.Connection, article_id: str, text: str,
     _index(db, article_id, own, keys)
     as_reuser = [m for m in found if _earlier(m.other, me)]
     as_origin = [m for m in found if not _earlier(m.other, me)]
-    rows = [_reuse_of(me, text, m) for m in _one_per_passage(as_reuser)]
-    rows += [_reused_by(me, m) for m in as_origin]
-    return tuple(row for row in rows if _record(db, row))
+    # each pair with its origin's place in time
+    pairs = [(_reuse_of(me, text, m), m.other) for m in _one_per_passage(as_reuser)]
+    pairs += [(_reused_by(me, m), me) for m in as_origin]
+    return tuple(row for row, origin in pairs if _record(db, row, origin))
 
 
 def band_keys(own: Sequence[Passage]) -> list[list[int]]:
@@ -243,7 +244,7 @@ def _reused_by(me: _Dated, match: _Match) -> ReusedPassage:
 
 # --------------------------------------------------------------------------- recording
 
-def _record(db: sqlite3.Connection, row: ReusedPassage) -> bool:
+def _record(db: sqlite3.Connection, row: ReusedPassage, origin: _Dated) -> bool:
     """Store the pair unless the reuser's span already has an origin as early; a later
     origin recorded before is replaced (an earlier article arrived after it)."""
     overlapping = db.execute(
@@ -251,7 +252,6 @@ def _record(db: sqlite3.Connection, row: ReusedPassage) -> bool:
         " JOIN articles a ON a.id = r.origin_id"
         " WHERE r.article_id = ? AND r.start < ? AND r.end > ?",
         (row.article, row.end, row.start)).fetchall()
-    origin = _dated(db, row.origin)
     if any(not _earlier(origin, _Dated(o[2], o[3], int(o[4]))) for o in overlapping):
         return False
     db.executemany("DELETE FROM reused_passages WHERE article_id = ? AND start = ? AND end = ?",
@@ -260,12 +260,6 @@ def _record(db: sqlite3.Connection, row: ReusedPassage) -> bool:
                (row.article, row.start, row.end, row.origin, row.origin_start,
                 row.origin_end, row.similarity, row.extractor))
     return True
-
-
-def _dated(db: sqlite3.Connection, article_id: str) -> _Dated:
-    row = db.execute("SELECT published, rowid FROM articles WHERE id = ?",
-                     (article_id,)).fetchone()
-    return _Dated(article_id, row[0], int(row[1])) if row else _Dated(article_id, None, 1 << 62)
 
 
 # --------------------------------------------------------------------------- reading
