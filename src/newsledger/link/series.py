@@ -196,12 +196,15 @@ def series_to_contract(series: Series) -> dict[str, Any]:
     """The series as `newsledger figures --json` prints it (CONTRACT.md)."""
     return {"story": series.story, "measure": series.measure, "subject": series.subject,
             "place": series.place, "source": series.source,
-            "readings": [{"article": r.article, "value": _number(r.value),
+            "readings": [{"article": r.article, "value": plain_number(r.value),
                           "qualifier": r.qualifier, "as_of": r.as_of or r.day,
                           "status": r.status} for r in series.readings]}
 
 
-def _number(value: Value) -> Any:
+def plain_number(value: Any) -> Any:
+    """Whole floats as ints, ranges as lists: what JSON and a reader expect."""
     if isinstance(value, tuple):
-        return [_number(v) for v in value]
-    return int(value) if float(value).is_integer() else value
+        return [plain_number(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

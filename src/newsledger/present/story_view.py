@@ -26,7 +26,7 @@ from ..link.identities import identity_name
 from ..link.material import Material, read_material
 from ..link.novelty import Novelty, speaker_key, story_novelty
 from ..link.reuse import list_reuse
-from ..link.series import Reading, Series, build_series
+from ..link.series import Reading, Series, build_series, plain_number
 from ..link.series_values import nominal
 from ..link.stories import story_members
 from ..link.timeline import TimelineEntry, build_timeline
@@ -161,23 +161,14 @@ def series_label(series: Series) -> str:
 def reading_view(reading: Reading, spans: Spans) -> dict[str, Any]:
     """One reading with the interval its qualifier allows (`high` None: open upwards)."""
     low, high = reading.interval
-    return {"value": _plain(reading.value), "nominal": _plain(nominal(reading.value)),
-            "qualifier": reading.qualifier, "low": _plain(low),
-            "high": None if math.isinf(high) else _plain(high),
+    return {"value": plain_number(reading.value), "nominal": plain_number(nominal(reading.value)),
+            "qualifier": reading.qualifier, "low": plain_number(low),
+            "high": None if math.isinf(high) else plain_number(high),
             "as_of": reading.as_of, "day": reading.day, "status": reading.status,
             "outlet": reading.outlet, "source": reading.source, "article": reading.article,
             "text": reading.text, "sentence_text": reading.sentence_text,
             "link": link(reading.article, sentence_at(spans, reading.article, reading.start),
                          reading.start, reading.end)}
-
-
-def _plain(value: Any) -> Any:
-    """Whole floats as ints, ranges as lists: what JSON and a reader expect."""
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 # -- quotes by speaker --------------------------------------------------------------------
