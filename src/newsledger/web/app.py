@@ -28,6 +28,7 @@ from .. import __version__
 from ..errors import NewsledgerError, NotFound, UsageError
 from ..present.charts import series_spec
 from ..present.report import field_of, templates
+from ..present.story_view import anchor
 from ..store import Store
 from . import pages
 from .highlight import pieces
@@ -59,6 +60,7 @@ def web_templates() -> Environment:
                                PackageLoader("newsledger.present", "templates")])
     env.globals["article_href"] = article_href
     env.globals["speaker_href"] = speaker_href
+    env.globals["anchor"] = anchor  # a sentence's id, as the story view names it
     return env
 
 
