@@ -4,7 +4,7 @@ every spelling, on the two examples and on hand-made entity lists."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsledger.ingest import read_inputs
@@ -65,6 +65,7 @@ def test_initials_of_a_multi_word_name():
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+@example("0[\n0")  # an apposition after a line break: the key dropped it only the 2nd time
 def test_name_key_is_total_and_stable(name):  # type: ignore[no-untyped-def]
     key = name_key(name)
     assert key == key.strip() and key == key.casefold()

@@ -51,7 +51,7 @@ WORD_ALIASES = {"un": "united nations", "us": "united states", "uk": "united kin
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
-_APPOSITION = re.compile(r"\s*(?:,|\(|\[|—|–).*$")
+_APPOSITION = re.compile(r"\s*(?:,|\(|\[|—|–).*$", re.DOTALL)  # to the end, line breaks too
 
 
 @lru_cache(maxsize=65_536)
