@@ -11,6 +11,7 @@ import pytest
 from newsledger.ingest import read_file
 from newsledger.link.stories import (
     DEFAULT_PARAMS,
+    Compared,
     StoryAssignment,
     StoryParams,
     _closest_story,
@@ -258,8 +259,9 @@ OTHER_ANGLE = {"dairy": 1.0, "arson": 1.0, "insurance": 1.0, "owner": 1.0}
 
 
 def _story_step(vectors: dict[str, dict[str, float]], stories: dict[str, str],
-                params: StoryParams) -> StoryAssignment | None:
-    similarities = {m: (stories[m], _cosine(OTHER_ANGLE, v)) for m, v in vectors.items()}
+                params: StoryParams, discount: float = 1.0) -> StoryAssignment | None:
+    similarities = {m: Compared(stories[m], _cosine(OTHER_ANGLE, v) * discount, discount)
+                    for m, v in vectors.items()}
     return _closest_story("new", OTHER_ANGLE, vectors, similarities, params)
 
 
@@ -274,6 +276,16 @@ def test_an_article_close_to_a_story_as_a_whole_joins_it():
     assert joined.extractor == "online_idf_centroid" and joined.matched is None
     assert joined.similarity == pytest.approx(0.354, abs=1e-3)
     assert _story_step(FIRE_REPORTS, stories, StoryParams(centroid_threshold=0.4)) is None
+
+
+def test_the_story_step_keeps_the_members_discount():
+    # members far apart in time (or naming other years) count for less as a whole too
+    stories = {"a": "story-fire", "b": "story-fire"}
+    joined = _story_step(FIRE_REPORTS, stories, StoryParams(centroid_threshold=0.1),
+                         discount=0.5)
+    assert joined is not None and joined.similarity == pytest.approx(0.177, abs=1e-3)
+    assert _story_step(FIRE_REPORTS, stories, StoryParams(centroid_threshold=0.3),
+                       discount=0.5) is None
 
 
 def test_a_story_is_not_joined_through_words_everything_around_it_shares():

@@ -39,7 +39,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .story_signals import StorySignals
 
@@ -177,7 +177,18 @@ def _candidates(db: sqlite3.Connection, vector: Mapping[str, float],
 
 
 Vectors = dict[str, dict[str, float]]
-Similarities = dict[str, tuple[str, float]]
+
+
+class Compared(NamedTuple):
+    """A candidate article compared with the new one: its story, the similarity, and
+    what the discounts (time gap, years, headline numbers) kept of the plain cosine."""
+
+    story: str
+    similarity: float
+    discount: float
+
+
+Similarities = dict[str, Compared]
 
 
 def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping[str, float],
@@ -196,12 +207,12 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
             "SELECT article_id, story_id, published FROM story_articles"
             f" WHERE article_id IN ({marks})", candidates):
         other = vectors[article_id]
-        similarity = _cosine(vector, other)
-        similarity *= _time_factor(signals.published, published, params)
+        cosine = _cosine(vector, other)
+        discount = _time_factor(signals.published, published, params)
         if not (signals.published and published):  # the gap says more than years
-            similarity *= _year_factor(years, _years(other, published), params)
-        similarity *= _headline_factor(headline, headlines[article_id], similarity, params)
-        found[article_id] = (story, similarity)
+            discount *= _year_factor(years, _years(other, published), params)
+        discount *= _headline_factor(headline, headlines[article_id], cosine * discount, params)
+        found[article_id] = Compared(story, cosine * discount, discount)
     return found, vectors
 
 
@@ -277,9 +288,9 @@ def _closest_article(article_id: str, similarities: Similarities,
                      params: StoryParams) -> StoryAssignment | None:
     """The story of the most similar member article (single linkage: a story that drifts
     over weeks is joined through its latest articles), if similar enough."""
-    ranked = sorted(similarities.items(), key=lambda item: (-item[1][1], item[0]))
-    if ranked and ranked[0][1][1] >= params.threshold:
-        member, (story, similarity) = ranked[0]
+    ranked = sorted(similarities.items(), key=lambda item: (-item[1].similarity, item[0]))
+    if ranked and ranked[0][1].similarity >= params.threshold:
+        member, (story, similarity, _) = ranked[0]
         return StoryAssignment(article_id, story, round(similarity, 4), False, EXTRACTOR,
                                member)
     return None
@@ -290,8 +301,8 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
     """The candidate story whose centroid is closest, if close enough and closer than the
     other candidates together (see the module docstring, step 6)."""
     members: dict[str, list[str]] = defaultdict(list)
-    for member, (story, _) in similarities.items():
-        members[story].append(member)
+    for member, compared in similarities.items():
+        members[compared.story].append(member)
     units = {member: _unit(vectors[member]) for member in similarities}
     everyone = _summed(units.values())
     best: tuple[float, str] | None = None
@@ -300,7 +311,8 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
             continue  # one member: the article was already compared with it
         centroid = _summed(units[member] for member in ids)
         others = {name: weight - centroid.get(name, 0.0) for name, weight in everyone.items()}
-        similarity = _cosine(vector, centroid) * _mean_factor(vector, vectors, similarities, ids)
+        discount = sum(similarities[member].discount for member in ids) / len(ids)
+        similarity = _cosine(vector, centroid) * discount
         if similarity >= params.centroid_threshold and (best is None or similarity > best[0]) \
                 and similarity >= _cosine(vector, others):
             best = (similarity, story)
@@ -321,17 +333,6 @@ def _summed(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
         for name, weight in vector.items():
             total[name] += weight
     return total
-
-
-def _mean_factor(vector: Mapping[str, float], vectors: Vectors, similarities: Similarities,
-                 members: list[str]) -> float:
-    """The members' mean discount (time gap, years, headline numbers): what each pair's
-    similarity kept of its plain cosine."""
-    kept = []
-    for member in members:
-        cosine = _cosine(vector, vectors[member])
-        kept.append(similarities[member][1] / cosine if cosine else 1.0)
-    return sum(kept) / len(kept)
 
 
 # -- writing -----------------------------------------------------------------------------
