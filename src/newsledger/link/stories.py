@@ -303,18 +303,22 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
     members: dict[str, list[str]] = defaultdict(list)
     for member, compared in similarities.items():
         members[compared.story].append(member)
+    # a story with one member among the candidates: the article was compared with it
+    groups = {story: ids for story, ids in members.items() if len(ids) > 1}
+    if not groups:
+        return None
     units = {member: _unit(vectors[member]) for member in similarities}
     everyone = _summed(units.values())
     best: tuple[float, str] | None = None
-    for story, ids in members.items():
-        if len(ids) < 2:
-            continue  # one member: the article was already compared with it
+    for story, ids in groups.items():
         centroid = _summed(units[member] for member in ids)
-        others = {name: weight - centroid.get(name, 0.0) for name, weight in everyone.items()}
         discount = sum(similarities[member].discount for member in ids) / len(ids)
         similarity = _cosine(vector, centroid) * discount
-        if similarity >= params.centroid_threshold and (best is None or similarity > best[0]) \
-                and similarity >= _cosine(vector, others):
+        if similarity < params.centroid_threshold or (best is not None and similarity <= best[0]):
+            continue
+        # the rest of the candidates, built only for a story that would be joined
+        others = {name: weight - centroid.get(name, 0.0) for name, weight in everyone.items()}
+        if similarity >= _cosine(vector, others):
             best = (similarity, story)
     if best is None:
         return None
