@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import __version__
-from .charts import series_svg
+from .charts import same_page_anchor, series_svg
 from .listing import markdown_table
 
 FORMATS = ("html", "md", "json")
@@ -58,7 +58,8 @@ def report_html(view: Mapping[str, Any]) -> str:
 
 
 def same_page_href(link: Mapping[str, Any]) -> str:
-    return f"#{link['anchor']}" if link.get("anchor") else "#"
+    """A link for the report's text: an empty anchor where the sentence is unknown."""
+    return same_page_anchor(link) or "#"
 
 
 def field_of(articles: Mapping[str, Mapping[str, Any]], field: str) -> Callable[[str], str]:

@@ -195,8 +195,6 @@ def _speaker_group(db: sqlite3.Connection, key: str, quotes: Sequence[Mapping[st
             "quotes": [_quote_view(q) for q in quotes]}
 
 
-
-
 def _quote_view(quote: Mapping[str, Any]) -> dict[str, Any]:
     return {"text": quote["text"], "speaker": quote.get("speaker"), "kind": quote.get("kind"),
             "cue": quote.get("cue"), "outlet": quote.get("outlet"),
