@@ -46,37 +46,58 @@ class Novelty:
 
 
 def what_is_new(article: str, story: str | None, material: Material) -> Novelty:
-    """What one article adds: its step of the story's walk, the walk stopping there (the
-    articles reported after it play no part)."""
+    """What one article adds to what the articles reported before it held (the articles
+    reported after it play no part)."""
     order = [a["id"] for a in material.articles]
     if article not in order:
         return Novelty(article, story, (), (), (), ())
-    return story_novelty(story, material.among(set(order[:order.index(article) + 1])))[-1]
+    before = order[:order.index(article)]
+    reported = _Reported()
+    reported.add(material.among(set(before)))
+    moved = moved_as_added(material.figures, material.entities, [*before, article],
+                           only=article)
+    own = _by_article(material, [article])[article]
+    return reported.novelty(article, story, own, moved[article])
 
 
 def story_novelty(story: str | None, material: Material) -> list[Novelty]:
-    """What each article of the story adds, in report order, in one walk: what the
-    earlier articles reported is gathered as the walk goes, not read again for each
+    """`what_is_new` for every article of the story, in report order, in one walk: what
+    the earlier articles reported is gathered as the walk goes, not read again for each
     article (a story page shows what each of its articles added)."""
     order = [a["id"] for a in material.articles]
     mine = _by_article(material, order)
     moved = moved_as_added(material.figures, material.entities, order)
-    events: dict[str, list[Mapping[str, Any]]] = defaultdict(list)  # earlier ones by type
-    quotes: dict[str, list[str]] = defaultdict(list)
-    entities: set[tuple[str, str]] = set()
+    reported = _Reported()
     found = []
     for article in order:
-        own = mine[article]
-        found.append(Novelty(
-            article, story, _unreported(own.events, events),
-            tuple(_brief(f) for f in own.figures if (f["article"], f["start"]) in moved[article]),
-            _unrepeated(own.quotes, quotes), _unnamed(own.entities, entities)))
-        for event in own.events:
-            events[event["type"]].append(event)
-        for quote in own.quotes:
-            quotes[speaker_key(quote)].append(quote["text"])
-        entities.update(_entity_key(e) for e in own.entities)
+        found.append(reported.novelty(article, story, mine[article], moved[article]))
+        reported.add(mine[article])
     return found
+
+
+class _Reported:
+    """What the articles walked so far reported, kept the way an article is checked
+    against it."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[Mapping[str, Any]]] = defaultdict(list)  # by type
+        self.quotes: dict[str, list[str]] = defaultdict(list)  # texts by speaker key
+        self.entities: set[tuple[str, str]] = set()
+
+    def add(self, material: Material) -> None:
+        for event in material.events:
+            self.events[event["type"]].append(event)
+        for quote in material.quotes:
+            self.quotes[speaker_key(quote)].append(quote["text"])
+        self.entities.update(_entity_key(e) for e in material.entities)
+
+    def novelty(self, article: str, story: str | None, own: Material,
+                moved: set[tuple[str, int | None]]) -> Novelty:
+        """What `own` (one article's material) adds; `moved`: its readings that are not
+        repeats (`series.moved_as_added`)."""
+        return Novelty(article, story, _unreported(own.events, self.events),
+                       tuple(_brief(f) for f in own.figures if (f["article"], f["start"]) in moved),
+                       _unrepeated(own.quotes, self.quotes), _unnamed(own.entities, self.entities))
 
 
 def _by_article(material: Material, order: Sequence[str]) -> dict[str, Material]:

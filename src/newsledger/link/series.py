@@ -92,12 +92,13 @@ def build_series(figures: Sequence[Mapping[str, Any]], story: str | None = None,
 
 
 def moved_as_added(figures: Sequence[Mapping[str, Any]], entities: Iterable[Mapping[str, Any]],
-                   order: Sequence[str]) -> dict[str, set[tuple[str, int | None]]]:
-    """For each article of `order` (report order), the (article, start) of its readings
-    that its series, as they stood once the article was added (the figures of the
-    articles before it, then its own), class as anything but a repeat: what
-    `build_series` on each such prefix says, without building every series again for
-    each article (a 30-article story would build them 30 times)."""
+                   order: Sequence[str], only: str | None = None
+                   ) -> dict[str, set[tuple[str, int | None]]]:
+    """For each article of `order` (report order), or `only` that one, the (article,
+    start) of its readings that its series, as they stood once the article was added
+    (the figures of the articles before it, then its own), class as anything but a
+    repeat: what `build_series` on each such prefix says, without building every series
+    again for each article (a 30-article story would build them 30 times)."""
     rows = [row for row in figures if row.get("measure") and row.get("value") is not None]
     # A figure's place depends only on the entities of its own sentence, which every
     # prefix holding the figure holds too: placed once for all prefixes.
@@ -106,6 +107,8 @@ def moved_as_added(figures: Sequence[Mapping[str, Any]], entities: Iterable[Mapp
     rank = {article: n for n, article in enumerate(order)}
     moved: dict[str, set[tuple[str, int | None]]] = {}
     for n, article in enumerate(order):
+        if only is not None and article != only:
+            continue
         # The prefix in the order build_series would be given it: earlier articles'
         # figures as listed, then the article's own.
         chosen = [i for i, r in enumerate(readings) if rank.get(r.article, len(order)) < n]
