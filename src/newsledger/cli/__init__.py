@@ -236,6 +236,27 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, source
     sys.exit(EXIT_SOME_ERRORS if summary.errors else EXIT_OK)
 
 
+@main.command("link")
+@db_option
+@friendly_errors
+def link_command(db: str | None) -> None:
+    """Link the stored articles that no story holds yet.
+
+    Articles ingested with linking off (`linking = false` in the settings file), or
+    into a store made before linking, join their stories, identities and reused
+    passages here, in the order they were stored. Running it again links nothing more.
+    """
+    from ..ingest.batch import link_stored
+    from ..link.stories import count_stories
+
+    settings = load_settings({"db": db})
+    with open_store(settings) as store:
+        linked = link_stored(store, settings)
+        stories = count_stories(store.connection)
+    click.echo(f"Linked {linked} article{'s' if linked != 1 else ''} in {settings.db}; "
+               f"the store holds {stories} stor{'ies' if stories != 1 else 'y'}.")
+
+
 def _ingest_with_progress(files: list[Path], store: Store, settings: Settings) -> Any:
     from rich.progress import Progress
 

@@ -28,10 +28,11 @@ LIST_FIELDS = ("actors", "targets", "mediators")  # stored as JSON text
 
 
 def insert_findings(db: sqlite3.Connection, analysis: Analysis) -> None:
-    """Every finding of one article; the caller holds the transaction."""
+    """Every finding of one article; the caller holds the transaction. Findings stored
+    already are kept (linking a stored article later inserts what it lacks)."""
     article = analysis.article.id
     if analysis.doc is not None:
-        db.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)",
+        db.executemany("INSERT OR IGNORE INTO sentences VALUES (?, ?, ?, ?)",
                        [(article, i, s.start_char, s.end_char)
                         for i, s in enumerate(analysis.doc.sents)])
     for table, columns in COLUMNS.items():

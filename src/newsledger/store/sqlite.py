@@ -121,6 +121,32 @@ class Store:
                        (result.id, result.input, _now()))
         return "known" if known else "new"
 
+    def unlinked_articles(self) -> Iterator[Article]:
+        """The stored articles that no story holds (ingested with linking off, or before
+        the store linked articles), in the order they were stored: linking them later
+        follows the arrival order, as linking at ingest would have."""
+        # Ids first, each body when its turn comes: the store may hold many.
+        ids = [row[0] for row in self.connection.execute(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s"
+            " WHERE s.article_id = a.id) ORDER BY a.rowid")]
+        for article_id in ids:
+            row = self.connection.execute("SELECT * FROM articles WHERE id = ?",
+                                          (article_id,)).fetchone()
+            yield _stored_article(row)
+
+    def link(self, analysis: Analysis) -> bool:
+        """Link one stored article (`analysis` made from its stored text) to the rest of
+        the store, and store the findings it was stored without (ingested with the
+        understanding stages off); False when it was linked already."""
+        article_id = analysis.article.id
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM story_articles WHERE article_id = ?",
+                          (article_id,)).fetchone():
+                return False
+            insert_findings(db, analysis)
+            _linker().link_article(db, analysis)
+        return True
+
     def _insert_article(self, db: sqlite3.Connection, article: Article) -> None:
         db.execute(
             "INSERT INTO articles (id, input, format, url, source, language, title, subtitle,"
@@ -229,6 +255,16 @@ def _views() -> ModuleType:
     from ..link import views
 
     return views
+
+
+def _stored_article(row: sqlite3.Row) -> Article:
+    """The article record a stored row holds (its metadata candidates are not needed to
+    understand or link it, and are left out)."""
+    return Article(id=row["id"], input=row["input"], text=row["text"], title=row["title"],
+                   subtitle=row["subtitle"], authors=tuple(json.loads(row["authors"])),
+                   source=row["source"], url=row["url"], language=row["language"],
+                   published=row["published"], updated=row["updated"],
+                   dateline=row["dateline"], format=row["format"])
 
 
 def _article_row(row: sqlite3.Row) -> dict[str, Any]:
