@@ -272,3 +272,34 @@ def test_cli_exits_0_when_every_entry_is_an_article() -> None:
         capture_output=True, text=True, encoding="utf-8", check=False)
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == 3
+
+
+def test_an_atom_entry_without_authors_takes_the_feeds(tmp_path: Path) -> None:
+    """RFC 4287: the feed's <author> applies to each entry that has none of its own."""
+    path = tmp_path / "desk.atom"
+    path.write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+        "<id>urn:desk</id><updated>2024-03-19T10:00:00Z</updated>"
+        "<author><name>Jane Roe</name></author>"
+        "<entry><title>One</title><id>urn:1</id><updated>2024-03-19T10:00:00Z</updated>"
+        f"<content>{BODY}</content></entry>"
+        "<entry><title>Two</title><id>urn:2</id><updated>2024-03-19T10:00:00Z</updated>"
+        "<author><name>John Doe</name></author>"
+        "<content>Mediators said the gaps remained wide on Wednesday.</content></entry>"
+        "</feed>", encoding="utf-8")
+    first, second = articles(read(path))
+    assert first.authors == ("Jane Roe",)
+    assert Candidate("author", "Jane Roe", "feed-level", 0.6) in first.candidates
+    assert second.authors == ("John Doe",)
+
+
+def test_a_json_feed_item_without_authors_takes_the_feeds(tmp_path: Path) -> None:
+    path = tmp_path / "desk.json"
+    path.write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Desk",
+        "authors": [{"name": "Jane Roe"}],
+        "items": [{"id": "1", "content_text": BODY},
+                  {"id": "2", "content_text": "Mediators met again.",
+                   "authors": [{"name": "John Doe"}]}]}), encoding="utf-8")
+    first, second = articles(read(path))
+    assert (first.authors, second.authors) == (("Jane Roe",), ("John Doe",))

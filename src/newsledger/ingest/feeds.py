@@ -30,6 +30,8 @@ EXTRACTOR = "feed"
 SOURCE_CONFIDENCE = 0.6
 # A channel-wide <language> is often a template default; a confident detector beats it.
 LANGUAGE_CONFIDENCE = 0.4
+# A feed-wide author is often the outlet or desk ("heise online"), not a byline.
+FEED_AUTHOR_CONFIDENCE = 0.6
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -39,6 +41,9 @@ class FeedInfo:
 
     title: str | None
     language: str | None
+    # Atom's feed-level <author> and JSON Feed's top-level authors are, by both specs,
+    # the authors of every entry that names none of its own.
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ def entry_draft(input_name: str, entry: FeedEntry, feed: FeedInfo,
     text = fragment_to_text(entry.body) if entry.body_is_html else entry.body.strip()
     if not text.strip():
         return FailedInput(input_name, "feed entry has no text")
-    candidates = _entry_candidates(entry, text, settings) + _feed_candidates(feed)
+    candidates = _entry_candidates(entry, text, settings) + _feed_candidates(feed, entry)
     return Draft(input_name, text, tuple(candidates), "feed")
 
 
@@ -93,7 +98,8 @@ def _read_xml_feed(name: str, data: bytes, settings: Settings) -> Iterator[Draft
     if not entries and parsed.get("bozo") and _is_xml_error(parsed.get("bozo_exception")):
         yield FailedInput(name, f"broken feed XML: {parsed.get('bozo_exception')}")
         return
-    feed = FeedInfo(_plain(parsed.feed, "title"), parsed.feed.get("language"))
+    feed = FeedInfo(_plain(parsed.feed, "title"), parsed.feed.get("language"),
+                    _xml_authors(parsed.feed))
     yield from entry_results(name, feed, entries, settings)
 
 
@@ -131,6 +137,7 @@ def _fullest_content(entry: Any) -> tuple[str, str]:
 
 
 def _xml_authors(entry: Any) -> tuple[str, ...]:
+    """The names of an entry's (or the feed's) authors."""
     people = [a for a in entry.get("authors") or [] if isinstance(a, Mapping)]
     names = [str(p["name"]) for p in people if str(p.get("name") or "").strip()]
     if not names and entry.get("author"):
@@ -174,7 +181,7 @@ def read_json_feed(name: str, document: dict[str, Any],
     entries = [_json_entry(i) for i in items if isinstance(i, dict)] if isinstance(
         items, list) else []
     feed = FeedInfo(_text_or_none(document.get("title")),
-                    _text_or_none(document.get("language")))
+                    _text_or_none(document.get("language")), _json_authors(document))
     yield from entry_results(name, feed, entries, settings)
 
 
@@ -228,9 +235,13 @@ def _entry_candidates(entry: FeedEntry, text: str, settings: Settings) -> list[C
     return found
 
 
-def _feed_candidates(feed: FeedInfo) -> list[Candidate]:
-    return (propose("source", feed.title, EXTRACTOR, SOURCE_CONFIDENCE)
-            + _language(feed.language, LANGUAGE_CONFIDENCE))
+def _feed_candidates(feed: FeedInfo, entry: FeedEntry) -> list[Candidate]:
+    found = (propose("source", feed.title, EXTRACTOR, SOURCE_CONFIDENCE)
+             + _language(feed.language, LANGUAGE_CONFIDENCE))
+    if not entry.authors:
+        for author in feed.authors:
+            found += propose("author", author, f"{EXTRACTOR}-level", FEED_AUTHOR_CONFIDENCE)
+    return found
 
 
 def _subtitle(entry: FeedEntry, text: str) -> list[Candidate]:
