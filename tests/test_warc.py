@@ -264,3 +264,26 @@ def test_cli_prints_pages_then_the_truncation_and_exits_1(tmp_path: Path) -> Non
     assert records[0]["url"] == BOINGBOING_URL
     assert records[1]["input"] == str(path)
     assert records[1]["error"].startswith("truncated WARC: ")
+
+
+def test_a_revisit_of_a_page_the_archive_holds_is_skipped_and_others_are_reported(
+        tmp_path: Path) -> None:
+    """A revisit record says the page was unchanged since an earlier capture: that capture
+    in the archive is already the article; one in another archive is reported."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    page = _record(writer, Capture(BOINGBOING_URL, BOINGBOING))
+    writer.write_record(page)
+    html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    for uri, digest, earlier in (
+            (BOINGBOING_URL, page.rec_headers.get_header("WARC-Payload-Digest"), BOINGBOING_URL),
+            (COMPUTERBASE_URL, "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", COMPUTERBASE_URL)):
+        writer.write_record(writer.create_revisit_record(
+            uri, digest, earlier, "2024-03-01T00:00:00Z", http_headers=html))
+    path = write(tmp_path / "revisits.warc.gz", buffer.getvalue())
+    first, second = read(path)
+    assert isinstance(first, Article) and first.url == BOINGBOING_URL
+    assert second == FailedInput(
+        f"{path}#{COMPUTERBASE_URL}",
+        "WARC revisit record: the page was archived unchanged from an earlier capture "
+        f"({COMPUTERBASE_URL} on 2024-03-01T00:00:00Z) that this archive does not hold")

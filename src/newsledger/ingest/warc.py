@@ -1,7 +1,10 @@
 """WARC (and ARC) archives, plain or gzipped, through warcio: each HTML page is an article.
 
 A page is a `response` (or `resource`) record with an HTML content type and, when it has
-an HTTP status, 200. Redirects, errors, requests, images and the like are skipped. Each
+an HTTP status, 200. Redirects, errors, requests, images and the like are skipped. A
+`revisit` record of a page says the page was unchanged since an earlier capture: skipped
+when that capture is in the archive (it is the same article), else reported, as the page
+was seen but its text is in another archive. Each
 page goes through the HTML reader with what the archive knew: the URL, and the crawl
 date as a weak guess at publication (a page is often crawled long after it appeared).
 
@@ -50,12 +53,26 @@ class Page:
     charset: str | None  # from the HTTP Content-Type header
 
 
+@dataclass(frozen=True)
+class Revisit:
+    """A revisit record of an HTML page whose earlier capture the archive does not hold."""
+
+    uri: str
+    refers_to: str  # the earlier capture's URI and date, as far as the record says
+
+    def failure(self, name: str) -> FailedInput:
+        return FailedInput(f"{name}#{self.uri}", "WARC revisit record: the page was archived"
+                           f" unchanged from an earlier capture ({self.refers_to}) that this"
+                           " archive does not hold")
+
+
 def read(name: str, data: bytes, settings: Settings) -> Iterator[Draft | FailedInput]:
     pages = 0
     try:
         for page in archived_pages(data):
             pages += 1
-            yield page_result(name, page, settings)
+            yield page.failure(name) if isinstance(page, Revisit) else page_result(
+                name, page, settings)
     except ArchiveBroken as exc:
         yield FailedInput(name, str(exc))
         return
@@ -63,10 +80,14 @@ def read(name: str, data: bytes, settings: Settings) -> Iterator[Draft | FailedI
         yield FailedInput(name, "WARC has no HTML responses")
 
 
-def archived_pages(data: bytes) -> Iterator[Page]:
-    """The HTML pages of the archive, in order; raises ArchiveBroken where it breaks."""
+def archived_pages(data: bytes) -> Iterator[Page | Revisit]:
+    """The HTML pages of the archive, in order, and the revisits of pages it does not
+    hold; raises ArchiveBroken where it breaks."""
+    held: set[str] = set()  # the payload digests and URIs of the pages read so far
     for record in _records(data):
-        page = _page(record)
+        page = _page(record) or _unheld_revisit(record, held)
+        if isinstance(page, Page):
+            held.update(filter(None, (_payload_digest(record), page.uri)))
         _check_complete(record)
         if page:
             yield page
@@ -145,6 +166,24 @@ def _page(record: Any) -> Page | None:
         payload=bytes(record.content_stream().read()),
         charset=_charset(_content_type(record)),
     )
+
+
+def _unheld_revisit(record: Any, held: set[str]) -> Revisit | None:
+    """A revisit of an HTML page that no page read before it carries (by payload
+    digest, or by the URI of the capture it refers to)."""
+    if record.rec_type != "revisit" or not _is_html(record):
+        return None
+    headers = record.rec_headers
+    uri = headers.get_header("WARC-Target-URI") or ""
+    earlier = headers.get_header("WARC-Refers-To-Target-URI") or uri
+    if _payload_digest(record) in held or earlier in held:
+        return None
+    when = headers.get_header("WARC-Refers-To-Date")
+    return Revisit(uri, f"{earlier} on {when}" if when else earlier)
+
+
+def _payload_digest(record: Any) -> str:
+    return record.rec_headers.get_header("WARC-Payload-Digest") or ""
 
 
 def _is_html(record: Any) -> bool:
