@@ -134,3 +134,14 @@ def test_unknown_story_is_one_clear_line(demo_db: str) -> None:
     done = run_cli("timeline", "no-such-story", "--db", demo_db)
     assert done.returncode == 2
     assert done.stderr.startswith("Error: no story with id") and "Traceback" not in done.stderr
+
+
+def test_the_example_story_is_one_thread(demo_db: str) -> None:
+    (story,) = cli_json("stories", "--db", demo_db)
+    assert story["threads"] == 1
+    (thread,) = cli_json("threads", story["story"][:12], "--db", demo_db)
+    assert thread["story"] == story["story"]
+    assert thread["articles"] == story["articles"]
+    table = invoke("threads", story["story"], "--db", demo_db, "--csv")
+    assert table.exit_code == 0, table.output
+    assert table.output.splitlines()[0] == "thread,first,last,size,outlets,title"

@@ -22,6 +22,7 @@ from newsledger.link.stories import (
     story_of,
 )
 from newsledger.link.story_signals import StorySignals, story_signals
+from newsledger.link.threads import list_threads
 from newsledger.records import Article, article_id
 from newsledger.settings import load_settings
 from newsledger.store import Store
@@ -189,8 +190,9 @@ def test_members_in_arrival_order_and_the_contract_listing(db, analyses):
     listed = {s["story"]: s for s in list_stories(db.connection)}
     assert set(listed) == {story, placed[1].story}
     entry = listed[story]
-    assert set(entry) == {"story", "title", "first", "last", "articles", "outlets"}
+    assert set(entry) == {"story", "title", "first", "last", "articles", "outlets", "threads"}
     assert entry["articles"] == [trt.id, anadolu.id]
+    assert entry["threads"] == 1
     assert entry["title"] == trt.title
     assert (entry["first"], entry["last"]) == ("2024-03-19", "2024-03-26")
 
@@ -299,3 +301,29 @@ def test_a_story_is_not_joined_through_words_everything_around_it_shares():
 def test_a_one_member_story_is_not_asked_again():
     stories = {"a": "story-a", "b": "story-b"}
     assert _story_step(FIRE_REPORTS, stories, StoryParams(centroid_threshold=0.0)) is None
+
+
+def test_an_article_close_to_a_member_in_words_and_time_joins_its_thread(db, analyses):
+    first, second = _place(db, analyses["anadolu"], analyses["trt"])
+    assert first.thread == f"thread-{first.article}"
+    assert second.thread == first.thread
+
+
+@pytest.mark.parametrize("knob", [{"thread_threshold": 0.99}, {"thread_gap_days": 3.0}])
+def test_a_member_not_close_enough_leaves_the_article_its_own_thread(analyses, knob):
+    """The TRT report is similar to the Anadolu one (about 0.5), a week later: a story
+    member, but another thread when a thread asks for more likeness or less time."""
+    second = _second_joins(analyses["anadolu"], analyses["trt"],
+                           StoryParams(**knob))  # type: ignore[arg-type]
+    assert not second.started
+    assert second.thread == f"thread-{second.article}"
+
+
+def test_threads_are_listed_like_stories(db, analyses):
+    placed = _place(db, analyses["anadolu"], analyses["trt"], analyses["budget"])
+    (thread,) = list_threads(db.connection, placed[0].story)
+    assert thread["thread"] == placed[0].thread and thread["story"] == placed[0].story
+    assert thread["articles"] == [placed[0].article, placed[1].article]
+    assert thread["title"] == analyses["anadolu"].article.title
+    assert (thread["first"], thread["last"]) == ("2024-03-19", "2024-03-26")
+    assert list_threads(db.connection, "no-such-story") == []

@@ -72,9 +72,11 @@ def story_by_story(store: Store) -> list[dict[str, Any]]:
                           " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?"
                           " ORDER BY s.seq", (story_id,)).fetchall()
         days = sorted(r[2] for r in rows if r[2])
+        threads = db.execute("SELECT count(DISTINCT thread) FROM story_articles"
+                             " WHERE story_id = ?", (story_id,)).fetchone()[0]
         found.append({"story": story_id, "title": next(r[1] for r in rows if r[0] == first),
                       "first": days[0], "last": days[-1], "articles": [r[0] for r in rows],
-                      "outlets": list(dict.fromkeys(r[3] for r in rows))})
+                      "outlets": list(dict.fromkeys(r[3] for r in rows)), "threads": threads})
     return found
 
 

@@ -28,7 +28,8 @@ from . import (
     output_options,
 )
 
-STORY_COLUMNS = ("story", "first", "last", "size", "outlets", "title")
+STORY_COLUMNS = ("story", "first", "last", "size", "threads", "outlets", "title")
+THREAD_COLUMNS = ("thread", "first", "last", "size", "outlets", "title")
 SERIES_COLUMNS = ("story", "measure", "subject", "place", "source", "readings", "latest",
                   "statuses")
 SUM_COLUMNS = ("status", "total", "parts_sum", "text", "parts", "article")
@@ -56,6 +57,21 @@ def stories(paths: tuple[str, ...], db: str | None, fmt: str) -> None:
     if fmt in ("table", "csv"):
         rows = [{**row, "size": len(row["articles"])} for row in rows]
     click.echo(render(rows, fmt, STORY_COLUMNS, title=f"{len(rows)} stories"))
+
+
+@main.command()
+@click.argument("story")
+@db_option
+@output_options(default="table")
+@friendly_errors
+def threads(story: str, db: str | None, fmt: str) -> None:
+    """List the threads of STORY (id or id prefix): its sub-stories, such as the
+    hostage exchanges of a war, the most recently joined first."""
+    with open_store(load_settings({"db": db})) as store:
+        rows = store.threads(story)
+    if fmt in ("table", "csv"):
+        rows = [{**row, "size": len(row["articles"])} for row in rows]
+    click.echo(render(rows, fmt, THREAD_COLUMNS, title=f"{len(rows)} threads"))
 
 
 def _stories_of_files(paths: tuple[str, ...], db: str | None) -> int:

@@ -28,6 +28,11 @@ How an article is placed, in arrival order and without re-clustering the store:
    the closest story if that reaches `centroid_threshold` and the story is closer than
    all the other candidates together (a long-running story's common words are not
    enough). Else a story starts.
+7. Within its story the article joins a thread (a sub-story: the hostage exchanges
+   of a war, one game of a season): the thread of its most similar member when that
+   member is close (`thread_threshold`) and, both being dated, near in time
+   (`thread_gap_days`); else it starts a thread. A story's first article starts its
+   first thread. `threads.py` lists them.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from .story_signals import StorySignals
@@ -67,6 +72,8 @@ class StoryParams:
     headline_number_band: float = 0.5  # ... applied only to similarities below this
     background: int = 30  # articles assumed to exist without a feature (IDF prior)
     centroid_threshold: float = 0.18  # similarity to a story's centroid that joins it
+    thread_threshold: float = 0.3  # similarity to a member that joins its thread
+    thread_gap_days: float = 14.0  # dated members further apart start another thread
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -82,11 +89,17 @@ class StoryAssignment:
     started: bool
     extractor: str
     matched: str | None = None  # the member article it was most similar to
+    thread: str | None = None  # the thread (sub-story) it joined or started, in its story
 
 
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that started it: stable across runs."""
     return f"story-{article_id}"
+
+
+def thread_id_for(article_id: str) -> str:
+    """A thread, like a story, is named after the article that started it."""
+    return f"thread-{article_id}"
 
 
 def assign_story(db: sqlite3.Connection, signals: StorySignals,
@@ -108,6 +121,8 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
                   or _closest_story(signals.article, vector, vectors, similarities, params)
                   or StoryAssignment(signals.article, story_id_for(signals.article), 0.0, True,
                                      EXTRACTOR))
+    assignment = replace(assignment, thread=_thread(db, signals, assignment, similarities,
+                                                    params))
     _record(db, signals, assignment, total)
     return assignment
 
@@ -115,11 +130,11 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
 # -- reading the store -----------------------------------------------------------------
 
 def _known_assignment(db: sqlite3.Connection, article_id: str) -> StoryAssignment | None:
-    row = db.execute("SELECT story_id, similarity, started, matched, extractor"
+    row = db.execute("SELECT story_id, similarity, started, matched, extractor, thread"
                      " FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    return StoryAssignment(article_id, row[0], row[1], bool(row[2]), row[4], row[3])
+    return StoryAssignment(article_id, row[0], row[1], bool(row[2]), row[4], row[3], row[5])
 
 
 def articles_linked(db: sqlite3.Connection) -> int:
@@ -181,11 +196,13 @@ Vectors = dict[str, dict[str, float]]
 
 class Compared(NamedTuple):
     """A candidate article compared with the new one: its story, the similarity, and
-    what the discounts (time gap, years, headline numbers) kept of the plain cosine."""
+    what the discounts (time gap, years, headline numbers) kept of the plain cosine;
+    and its publication day."""
 
     story: str
     similarity: float
     discount: float
+    published: str | None = None
 
 
 Similarities = dict[str, Compared]
@@ -212,7 +229,7 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
         if not (signals.published and published):  # the gap says more than years
             discount *= _year_factor(years, _years(other, published), params)
         discount *= _headline_factor(headline, headlines[article_id], cosine * discount, params)
-        found[article_id] = Compared(story, cosine * discount, discount)
+        found[article_id] = Compared(story, cosine * discount, discount, published)
     return found, vectors
 
 
@@ -250,7 +267,7 @@ def _time_factor(one: str | None, other: str | None, params: StoryParams) -> flo
     1 when either date is unknown."""
     if not one or not other:
         return 1.0
-    gap = abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
+    gap = _days_apart(one, other)
     if gap <= params.gap_days:
         return 1.0
     excess = math.log2(gap / params.gap_days)
@@ -290,9 +307,9 @@ def _closest_article(article_id: str, similarities: Similarities,
     over weeks is joined through its latest articles), if similar enough."""
     ranked = sorted(similarities.items(), key=lambda item: (-item[1].similarity, item[0]))
     if ranked and ranked[0][1].similarity >= params.threshold:
-        member, (story, similarity, _) = ranked[0]
-        return StoryAssignment(article_id, story, round(similarity, 4), False, EXTRACTOR,
-                               member)
+        member, closest = ranked[0]
+        return StoryAssignment(article_id, closest.story, round(closest.similarity, 4), False,
+                               EXTRACTOR, member)
     return None
 
 
@@ -325,6 +342,29 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
     return StoryAssignment(article_id, best[1], round(best[0], 4), False, EXTRACTOR_CENTROID)
 
 
+def _thread(db: sqlite3.Connection, signals: StorySignals, assignment: StoryAssignment,
+            similarities: Similarities, params: StoryParams) -> str:
+    """The thread of the closest member of the article's story, if close in words and
+    in time; else a new thread."""
+    close = [(compared.similarity, member) for member, compared in similarities.items()
+             if compared.story == assignment.story
+             and compared.similarity >= params.thread_threshold
+             and _days_apart(signals.published, compared.published) <= params.thread_gap_days]
+    if assignment.started or not close:
+        return thread_id_for(signals.article)
+    _, member = max(close)
+    row = db.execute("SELECT thread FROM story_articles WHERE article_id = ?",
+                     (member,)).fetchone()
+    return str(row[0])
+
+
+def _days_apart(one: str | None, other: str | None) -> float:
+    """Days between two publication days; 0 when either is unknown."""
+    if not one or not other:
+        return 0.0
+    return abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
+
+
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:
     """The vector scaled to length 1: in a centroid each article counts alike, long or short."""
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
@@ -349,10 +389,10 @@ def _record(db: sqlite3.Connection, signals: StorySignals, assignment: StoryAssi
     else:
         db.execute("UPDATE stories SET articles = articles + 1, last_seq = ? WHERE id = ?",
                    (seq, assignment.story))
-    db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                (signals.article, assignment.story, seq, signals.published,
                 assignment.similarity, int(assignment.started), assignment.matched,
-                assignment.extractor))
+                assignment.extractor, assignment.thread))
     db.executemany("INSERT INTO story_features VALUES (?, ?, ?, ?)",
                    [(signals.article, name, weight, seq) for name, weight in signals.features])
     db.executemany("INSERT INTO story_feature_df VALUES (?, 1) ON CONFLICT (feature)"
@@ -405,19 +445,22 @@ def _listed(db: sqlite3.Connection, page: str, params: list[Any]) -> list[dict[s
     story (a list of 50 stories is one query, not 51)."""
     sql = ("WITH page AS (" + page + ")"
            " SELECT p.id, p.first_article, json_group_array(json_array("
-           "   s.seq, a.id, a.title, a.published, a.source)) AS members"
+           "   s.seq, a.id, a.title, a.published, a.source)) AS members,"
+           " count(DISTINCT s.thread) AS threads"
            " FROM page p JOIN story_articles s ON s.story_id = p.id"
            " JOIN articles a ON a.id = s.article_id"
            " GROUP BY p.id ORDER BY max(p.last_seq) DESC")
     stories = []
-    for story_id, first_article, members in db.execute(sql, params):
+    for story_id, first_article, members, threads in db.execute(sql, params):
         # SQLite does not promise the order of an aggregate's rows: sorted by arrival here.
         rows = [row[1:] for row in sorted(json.loads(members))]
-        stories.append(_story_record(story_id, first_article, rows))
+        stories.append({**story_record(story_id, first_article, rows), "threads": threads})
     return stories
 
 
-def _story_record(story_id: str, first_article: str, rows: list[Any]) -> dict[str, Any]:
+def story_record(story_id: str, first_article: str, rows: list[Any]) -> dict[str, Any]:
+    """The contract's story record from its members' (id, title, published, source)
+    rows in arrival order (threads.py shapes a thread the same way)."""
     days = sorted(row[2] for row in rows if row[2])
     outlets = list(dict.fromkeys(row[3] for row in rows if row[3]))
     title = next((row[1] for row in rows if row[0] == first_article), None)

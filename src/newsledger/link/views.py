@@ -16,6 +16,7 @@ from .novelty import Novelty, what_is_new
 from .reuse import list_reuse
 from .series import Series, SumCheck, build_series, check_sums
 from .stories import list_stories, story_members, story_of
+from .threads import list_threads
 from .timeline import TimelineEntry, build_timeline
 
 
@@ -34,6 +35,10 @@ def article_story(db: sqlite3.Connection, article: str) -> str | None:
 
 def stories(db: sqlite3.Connection) -> list[dict[str, Any]]:
     return list_stories(db)
+
+
+def threads(db: sqlite3.Connection, story: str) -> list[dict[str, Any]]:
+    return list_threads(db, resolve_story(db, story))
 
 
 def timeline(db: sqlite3.Connection, story: str) -> list[TimelineEntry]:

@@ -94,9 +94,9 @@ def report_markdown(view: Mapping[str, Any]) -> str:
             f"Story {story['id']}: {story['size']} articles from "
             f"{', '.join(story['outlets'])}, {story['first']} to {story['last']}."]
     outlet_of = field_of({a["id"]: a for a in view["articles"]}, "outlet")
-    sections = [head, _md_timeline(view, outlet_of), _md_figures(view, outlet_of),
-                _md_quotes(view, outlet_of), _md_reuse(view, outlet_of),
-                _md_added(view, outlet_of), _md_articles(view)]
+    sections = [head, *(part(view, outlet_of) for part in (
+        _md_threads, _md_timeline, _md_figures, _md_quotes, _md_reuse, _md_added)),
+        _md_articles(view)]
     return "\n".join("\n".join(lines) + "\n" for lines in sections)
 
 
@@ -110,6 +110,19 @@ def _ref(link: Mapping[str, Any] | None, outlet_of: Callable[[str], str]) -> str
     if not link or link.get("sentence") is None:
         return ""
     return f"[{md(outlet_of(link['article']))} §{link['sentence']}](#{link['anchor']})"
+
+
+def _md_threads(view: Mapping[str, Any], outlet_of: Callable[[str], str]) -> list[str]:
+    threads = view["threads"]
+    lines = ["## Threads", ""]
+    if len(threads["shared"]) == 1 and not threads["alone"]:
+        return lines + ["The articles follow one thread."]
+    lines += [f"- {md(t['title'] or t['id'])}: {t['size']} articles, {t['first']} to "
+              f"{t['last']} {_ref(t['link'], outlet_of)}"
+              for t in threads["shared"]]
+    if threads["alone"]:
+        lines.append(f"- {threads['alone']} more articles follow no other closely")
+    return lines
 
 
 def _md_timeline(view: Mapping[str, Any], outlet_of: Callable[[str], str]) -> list[str]:

@@ -29,6 +29,7 @@ from ..link.reuse import list_reuse
 from ..link.series import Reading, Series, build_series, plain_number
 from ..link.series_values import nominal
 from ..link.stories import story_members
+from ..link.threads import list_threads
 from ..link.timeline import TimelineEntry, build_timeline
 from ..link.views import resolve_story
 from ..store import Store
@@ -46,6 +47,7 @@ def story_view(store: Store, story_id: str, with_text: bool = True) -> dict[str,
     series = build_series(material.figures, story, material.entities)
     return {
         "story": story_meta(story, material),
+        "threads": threads_view(db, story),
         "articles": [article_view(db, a, spans, with_text) for a in material.articles],
         "timeline": [timeline_view(e) for e in build_timeline(
             material.events, material.figures, material.entities, series)],
@@ -101,6 +103,20 @@ def story_meta(story: str, material: Material) -> dict[str, Any]:
             "first": days[0] if days else None, "last": days[-1] if days else None,
             "size": len(material.articles),
             "outlets": sorted({a["source"] for a in material.articles if a.get("source")})}
+
+
+def threads_view(db: sqlite3.Connection, story: str) -> dict[str, Any]:
+    """The story's threads of more than one article, the largest first (the most
+    recent first among equals), each linked to its first article; and how many
+    articles no other one follows closely."""
+    threads = list_threads(db, story)
+    shared = sorted((t for t in threads if len(t["articles"]) > 1),
+                    key=lambda t: -len(t["articles"]))
+    return {"shared": [{"id": t["thread"], "title": t["title"], "first": t["first"],
+                        "last": t["last"], "size": len(t["articles"]),
+                        "outlets": t["outlets"], "link": link(t["articles"][0], 0)}
+                       for t in shared],
+            "alone": len(threads) - len(shared)}
 
 
 def article_view(db: sqlite3.Connection, article: Mapping[str, Any], spans: Spans,

@@ -214,6 +214,9 @@ class Store:
     def stories(self) -> list[dict[str, Any]]:
         return _views().stories(self.connection)
 
+    def threads(self, story: str) -> list[dict[str, Any]]:
+        return _views().threads(self.connection, story)
+
     def story_of(self, article: str) -> str | None:
         return _views().article_story(self.connection, article)
 
