@@ -387,7 +387,37 @@ def measure_death_toll(shared: Path, work: Path) -> dict[str, Any]:
                              check=True, capture_output=True, text=True).stdout
         result, _ = json.JSONDecoder().raw_decode(out.lstrip())
         entry[who] = result
+    entry["stories"] = story_structure(db)
     return entry
+
+
+def cli_json(*args: str) -> Any:
+    done = subprocess.run([newsledger_bin(), *args, "--json"], check=True,
+                          capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def story_structure(db: Path) -> dict[str, Any]:
+    """How a store's articles fell into stories, and its largest story into threads (a
+    long-running story with sub-stories: issue 4 asks for sensible stories on it)."""
+    stories = cli_json("stories", "--db", str(db))
+    sizes = sorted((len(s["articles"]) for s in stories), reverse=True)
+    largest = max(stories, key=lambda s: len(s["articles"]))
+    threads = cli_json("threads", largest["story"], "--db", str(db))
+    shared = sorted((t for t in threads if len(t["articles"]) > 1),
+                    key=lambda t: -len(t["articles"]))
+    return {"articles": sum(sizes), "stories": len(stories), "largest_sizes": sizes[:10],
+            "singletons": sizes.count(1),
+            "others": [_story_line(s) for s in sorted(
+                stories, key=lambda s: -len(s["articles"]))[1:6]],
+            "largest": {**_story_line(largest), "threads": len(threads),
+                        "threads_of_one": len(threads) - len(shared),
+                        "top_threads": [_story_line(t) for t in shared[:12]]}}
+
+
+def _story_line(record: dict[str, Any]) -> dict[str, Any]:
+    return {"size": len(record["articles"]), "first": record["first"], "last": record["last"],
+            "title": record["title"]}
 
 
 BASIL_SCRIPT = REPO / "evaluation" / "basil_stories.py"
@@ -435,6 +465,31 @@ def death_toll_section(entry: dict[str, Any]) -> list[str]:
         "", f"The series: {series.get('readings')} readings of `{series.get('measure')}`, "
         f"{series.get('subject')}, {series.get('place')}, mostly citing "
         f"{series.get('source')}.", ""]
+
+
+def gaza_stories_section(entry: dict[str, Any]) -> list[str]:
+    found = entry["stories"]
+    largest = found["largest"]
+
+    def rows(lines: list[dict[str, Any]]) -> list[str]:
+        return [f"| {line['size']} | {line['first']} | {line['last']} | "
+                f"{(line['title'] or '').replace('|', '/')} |" for line in lines]
+
+    return [
+        "## gaza stories and threads (issue 4)", "",
+        f"The same store as above: {found['articles']} articles in {found['stories']} stories "
+        f"(largest: {', '.join(map(str, found['largest_sizes']))}; {found['singletons']} "
+        "stories of one article). The war is one long story; its sub-stories are its "
+        f"threads (`newsledger threads`): {largest['threads']} threads, of which "
+        f"{largest['threads_of_one']} hold one article. No gold exists for this corpus: the "
+        "tables show what a reader gets.", "",
+        f"The largest story, {largest['size']} articles, {largest['first']} to "
+        f"{largest['last']}: its largest threads.", "",
+        "| articles | from | to | thread (its first article) |", "|---|---|---|---|",
+        *rows(largest["top_threads"]), "",
+        "The next stories.", "",
+        "| articles | from | to | story (its first article) |", "|---|---|---|---|",
+        *rows(found["others"]), ""]
 
 
 # --------------------------------------------------------------------------- report
@@ -562,6 +617,8 @@ def write_report(shared: Path, tasks: dict[str, Any],
             lines += task_section(name, tasks[name], floors)
     if "death_toll" in extra:
         lines += death_toll_section(extra["death_toll"])
+        if "stories" in extra["death_toll"]:
+            lines += gaza_stories_section(extra["death_toll"])
     if "basil" in extra:
         lines += basil_section(extra["basil"])
     DOC.parent.mkdir(exist_ok=True)
