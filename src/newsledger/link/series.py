@@ -112,7 +112,7 @@ def moved_as_added(figures: Sequence[Mapping[str, Any]], entities: Iterable[Mapp
     if only not in own:
         return {}
     earlier = order[:order.index(only)]
-    prefix.add(sorted(index for article in earlier for index in own[article]))
+    prefix.add([index for article in earlier for index in own[article]])
     return {only: prefix.moved(own[only])}
 
 
@@ -145,7 +145,8 @@ class _GrowingSeries:
             self._file(index)
 
     def moved(self, own: Sequence[int]) -> set[tuple[str, int | None]]:
-        """The next article's readings that are not repeats once it is added."""
+        """Of the next article's readings (`own`), the (article, start) of those that are
+        not repeats once the article has joined the prefix."""
         self.add(own, newest=True)
         found = {(self.readings[index].article, self.readings[index].start)
                  for index in own if self._status(index) != "repeat"}
