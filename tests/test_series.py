@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newsledger.ingest import read_inputs
-from newsledger.link.series import build_series, check_sums, series_to_contract
+from newsledger.link.series import build_series, check_sums, moved_as_added, series_to_contract
 from newsledger.link.series_values import holds_for, interval
 from newsledger.settings import load_settings
 from newsledger.store import Store
@@ -176,3 +178,70 @@ def test_breakdowns_that_overflow_or_fall_short():
     assert [c.status for c in check_sums(over)] == ["inconsistent"]
     assert [c.status for c in check_sums(short)] == ["partial"]
     assert check_sums(listed) == []
+
+
+def new_on_each_prefix(rows: list[dict[str, Any]], order: list[str]
+                       ) -> dict[str, set[tuple[str, int | None]]]:
+    """What `build_series` on each prefix of the story says the prefix's last article
+    moved: the readings of it that are not repeats."""
+    found = {}
+    for n, article in enumerate(order):
+        prefix = [r for r in rows if r["article"] in order[:n]]
+        prefix += [r for r in rows if r["article"] == article]
+        found[article] = {(r.article, r.start) for series in build_series(prefix)
+                          for r in series.readings
+                          if r.article == article and r.status != "repeat"}
+    return found
+
+
+def test_a_group_whose_home_moves_as_articles_come_in_is_classed_as_on_each_prefix():
+    # Palestinians are counted in the West Bank first, then as often in Gaza (a tie: the
+    # place named first wins), then more often in Gaza: from article d on they are the
+    # people of Gaza, c's toll joins b's series, and d's lower toll is a revision of it.
+    rows = [row("a", 100, subject="Palestinians", place="West Bank"),
+            row("b", 500, day="2024-01-02"),
+            row("c", 520, subject="Palestinians", day="2024-01-03"),
+            row("d", 500, subject="Palestinians", day="2024-01-04"),
+            row("e", 500, subject="Palestinians", day="2024-01-05", place=None),
+            row("f", 500, subject="Gazans", day="2024-01-05", place=None),
+            row("f", 20, subject="Israelis", day="2024-01-05", place=None)]
+    order = ["a", "b", "c", "d", "e", "f"]
+    moved = moved_as_added(rows, [], order)
+    assert moved == new_on_each_prefix(rows, order)
+    assert (moved["c"], moved["d"], moved["e"], moved["f"]) \
+        == ({("c", 0)}, {("d", 0)}, set(), {("f", 0)})
+    for article in order:
+        assert moved_as_added(rows, [], order, only=article) == {article: moved[article]}
+
+
+SUBJECTS = st.sampled_from(["Palestinians", "Palestinians", "Gazans", "Israelis", "people"])
+PLACES = st.sampled_from(["Gaza", "Gaza Strip", "West Bank", "Israel", None])
+
+
+@st.composite
+def stories(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[str]]:
+    """Figure rows of a few articles, listed in any order (not always the story's)."""
+    rows = [row(draw(st.sampled_from("abcde")), draw(st.integers(1, 3)) * 100,
+                day=f"2024-01-0{draw(st.integers(1, 3))}", subject=draw(SUBJECTS),
+                place=draw(PLACES), source=draw(st.sampled_from([None, "UN"])))
+            for _ in range(draw(st.integers(1, 12)))]
+    return listed(*rows), draw(st.permutations(sorted({r["article"] for r in rows})))
+
+
+def listed(*rows: dict[str, Any]) -> list[dict[str, Any]]:
+    return [dict(found, start=start) for start, found in enumerate(rows)]
+
+
+@given(stories())
+# Listed out of story order: a's Israelis, listed first, come after c's in the story,
+# and so are the Israelis first seen once a is in.
+@example((listed(row("a", 100, subject="Israelis"), row("b", 200, subject="Palestinians"),
+                 row("c", 100, subject="Israelis", place="West Bank"),
+                 row("d", 200, subject="Palestinians", place=None)), ["b", "c", "a", "d"]))
+def test_the_story_walk_classes_each_article_as_build_series_on_its_prefix(
+        story: tuple[list[dict[str, Any]], list[str]]) -> None:
+    rows, order = story
+    moved = moved_as_added(rows, [], order)
+    assert moved == new_on_each_prefix(rows, order)
+    last = order[-1]
+    assert moved_as_added(rows, [], order, only=last) == {last: moved[last]}

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsledger.link.event_match import dates_compatible, same_event
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from newsledger.link.event_match import KnownEvents, dates_compatible, same_event
 from newsledger.link.material import Material
 from newsledger.link.novelty import story_novelty, what_is_new
 from newsledger.link.timeline import build_timeline
@@ -77,6 +80,31 @@ def test_ongoing_undated_event_with_same_participants_merges() -> None:
     assert same_event(first, second)
     months_later = {**second, "published": "2024-06-26"}
     assert not same_event(first, months_later)
+
+
+MENTIONS = st.builds(
+    event, st.sampled_from(["a1", "a2"]),
+    st.sampled_from(["2024-03-19", "2024-03-20", "2024-03-26", "2024-06-01"]),
+    st.sampled_from(["ASSAULT", "CONSULT"]),
+    st.sampled_from(["the army has waged an offensive", "talks resumed in Cairo", ""]),
+    date=st.sampled_from([None, None, "2024", "2024-03", "2024-03-19", "2024-03-20",
+                          "2024-W12"]),
+    actors=st.lists(st.sampled_from(["Army", "army", "Egypt"]), max_size=1).map(tuple),
+    targets=st.lists(st.sampled_from(["the city"]), max_size=1).map(tuple))
+
+
+@given(st.lists(MENTIONS, max_size=12), MENTIONS)
+# Undated, reported a week apart: the same ongoing offensive by its participants alone.
+@example([event("a1", "2024-03-19", "ASSAULT", "the offensive", actors=("Army",))],
+         event("a2", "2024-03-26", "ASSAULT", "the campaign", actors=("army",)))
+def test_known_events_find_a_same_event_when_one_of_them_is(
+        earlier: list[dict[str, Any]], mention: dict[str, Any]) -> None:
+    """What's new compares a mention only with the earlier mentions that could be the
+    same event: it must find one exactly when comparing with all of them would."""
+    known = KnownEvents()
+    for old in earlier:
+        known.add(old)
+    assert known.knows(mention) == any(same_event(mention, old) for old in earlier)
 
 
 def test_figures_are_dated_claims_with_every_source() -> None:

@@ -3,7 +3,7 @@
 Needs: event rows as the store gives them (`type`, `date`, `actors`, `targets`, `text`)
 plus the reporting article's `published` date. Used by the timeline (one entry per
 event, with every source) and by "what's new" (an event the story already had is not
-new).
+new: `KnownEvents` holds what the story had, compared with only what could match).
 
 News conventions behind the rules:
 - A report names its event's date at the precision it knows: "last October" and
@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from bisect import bisect_left, insort
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -72,14 +74,65 @@ def word_overlap(first: str, second: str) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+Participants = tuple[frozenset[str], frozenset[str]]
+_Known = tuple[Mapping[str, Any], frozenset[str]]  # a mention and its participants
+
+
 def same_event(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
+    return _same_event(first, second, (participants(first), participants(second)))
+
+
+def _same_event(first: Mapping[str, Any], second: Mapping[str, Any],
+                who: Participants) -> bool:
     if first["type"] != second["type"]:
         return False
-    who = participants(first), participants(second)
     return _when_agrees(first, second, who) and _who_agrees(first, second, who)
 
 
-Participants = tuple[frozenset[str], frozenset[str]]
+class KnownEvents:
+    """Event mentions gathered so far, to ask whether a new mention is the same event
+    as one of them (`same_event`) without comparing it with every one: it is compared
+    only with those it could match, of its type and either with an effective date one
+    of the two contains (`dates_compatible`) or, both undated, with its participants."""
+
+    def __init__(self) -> None:
+        self._on: dict[tuple[str, str], list[_Known]] = defaultdict(list)  # type, date
+        self._dates: dict[str, list[str]] = defaultdict(list)  # by type, sorted
+        self._undated: dict[tuple[str, frozenset[str]], list[_Known]] = defaultdict(list)
+
+    def add(self, event: Mapping[str, Any]) -> None:
+        known = (event, participants(event))
+        kind, date = event["type"], effective_date(event)
+        if date:
+            if (kind, date) not in self._on:
+                insort(self._dates[kind], date)
+            self._on[kind, date].append(known)
+        if not event.get("date") and known[1]:
+            self._undated[kind, known[1]].append(known)
+
+    def knows(self, event: Mapping[str, Any]) -> bool:
+        """Some mention gathered is the same event as this one."""
+        who = participants(event)
+        return any(_same_event(event, other, (who, theirs))
+                   for other, theirs in self._candidates(event, who))
+
+    def _candidates(self, event: Mapping[str, Any], who: frozenset[str]) -> Iterator[_Known]:
+        kind, date = event["type"], effective_date(event)
+        if date:
+            for compatible in self._compatible_dates(kind, date):
+                yield from self._on[kind, compatible]
+        if not event.get("date") and who:
+            yield from self._undated[kind, who]
+
+    def _compatible_dates(self, kind: str, date: str) -> Iterator[str]:
+        """The dates gathered for this type that `date` starts with or that start with it."""
+        yield from (date[:n] for n in range(1, len(date)) if (kind, date[:n]) in self._on)
+        dates = self._dates[kind]
+        at = bisect_left(dates, date)  # the dates that start with it follow it in order
+        while at < len(dates) and dates[at].startswith(date):
+            yield dates[at]
+            at += 1
+
 
 
 def _when_agrees(first: Mapping[str, Any], second: Mapping[str, Any],

@@ -108,7 +108,9 @@ def _words(name: str) -> list[str]:
     if len(words) > 1 and words[-1] in SUFFIXES:
         words = words[:-1]
     if len(words) > 1:  # "UN Security Council" is the United Nations Security Council
-        words = " ".join(WORD_ALIASES.get(w, w) if _upper_in(name, w) else w
+        # Only a word that has an alias is looked for in capitals: a pattern is compiled
+        # for each word looked for, and a story folds thousands of names.
+        words = " ".join(WORD_ALIASES[w] if w in WORD_ALIASES and _upper_in(name, w) else w
                          for w in words).split()
     return words
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .event_match import same_event, word_overlap
+from .event_match import KnownEvents, word_overlap
 from .material import KINDS, Material
 from .names import name_key
 from .series import moved_as_added
@@ -80,13 +80,13 @@ class _Reported:
     against it."""
 
     def __init__(self) -> None:
-        self.events: dict[str, list[Mapping[str, Any]]] = defaultdict(list)  # by type
+        self.events = KnownEvents()
         self.quotes: dict[str, list[str]] = defaultdict(list)  # texts by speaker key
         self.entities: set[tuple[str, str]] = set()
 
     def add(self, material: Material) -> None:
         for event in material.events:
-            self.events[event["type"]].append(event)
+            self.events.add(event)
         for quote in material.quotes:
             self.quotes[speaker_key(quote)].append(quote["text"])
         self.entities.update(_entity_key(e) for e in material.entities)
@@ -114,13 +114,10 @@ def _by_article(material: Material, order: Sequence[str]) -> dict[str, Material]
             for article in order}
 
 
-def _unreported(events: Sequence[Mapping[str, Any]],
-                earlier: Mapping[str, Sequence[Mapping[str, Any]]]
+def _unreported(events: Sequence[Mapping[str, Any]], earlier: KnownEvents
                 ) -> tuple[dict[str, Any], ...]:
-    # Events of another type are never the same event: only the same type is compared.
     return tuple(_brief(group[0]) for group in group_events(events)
-                 if not any(same_event(mention, old)
-                            for mention in group for old in earlier.get(mention["type"], ())))
+                 if not any(earlier.knows(mention) for mention in group))
 
 
 def _unrepeated(quotes: Sequence[Mapping[str, Any]], earlier: Mapping[str, Sequence[str]]

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .series_groups import Quantity, figure_places, quantities
+from .series_groups import Homes, Quantity, as_counted, figure_places, is_group_name, quantities
 from .series_sums import SumCheck, check_sums
 from .series_values import Interval, Value, holds_for, interval, nominal, overlaps
 
@@ -102,32 +102,109 @@ def moved_as_added(figures: Sequence[Mapping[str, Any]], entities: Iterable[Mapp
     rows = [row for row in figures if row.get("measure") and row.get("value") is not None]
     # A figure's place depends only on the entities of its own sentence, which every
     # prefix holding the figure holds too: placed once for all prefixes.
-    places = figure_places(rows, entities)
-    readings = [_reading(row, place) for row, place in zip(rows, places, strict=True)]
-    rank = {article: n for n, article in enumerate(order)}
-    moved: dict[str, set[tuple[str, int | None]]] = {}
-    for n, article in enumerate(order):
-        if only is not None and article != only:
-            continue
-        # The prefix in the order build_series would be given it: earlier articles'
-        # figures as listed, then the article's own.
-        chosen = [i for i, r in enumerate(readings) if rank.get(r.article, len(order)) < n]
-        chosen += [i for i, r in enumerate(readings) if r.article == article]
-        groups = quantities([rows[i] for i in chosen], [places[i] for i in chosen])
-        touched = {quantity for i, quantity in zip(chosen, groups, strict=True)
-                   if readings[i].article == article}
-        moved[article] = {(r.article, r.start)
-                          for quantity in touched
-                          for r in _ordered_and_classed(
-                              [readings[i] for i, q in zip(chosen, groups, strict=True)
-                               if q == quantity])
-                          if r.article == article and r.status != "repeat"}
-    return moved
+    prefix = _GrowingSeries(rows, figure_places(rows, entities))
+    own: dict[str, list[int]] = {article: [] for article in order}
+    for index, reading in enumerate(prefix.readings):
+        if reading.article in own:
+            own[reading.article].append(index)
+    if only is None:
+        return {article: prefix.moved(own[article]) for article in order}
+    if only not in own:
+        return {}
+    earlier = order[:order.index(only)]
+    prefix.add([index for article in earlier for index in own[article]])
+    return {only: prefix.moved(own[only])}
+
+
+class _GrowingSeries:
+    """The series of a story's prefix as articles are added: each reading filed under
+    its quantity and its day. Only a group name's reading can change quantity as figures
+    come in (its home moves): those are filed again, the rest stay where they are."""
+
+    def __init__(self, rows: Sequence[Mapping[str, Any]], places: Sequence[str | None]):
+        self.readings = [_reading(row, place) for row, place in zip(rows, places, strict=True)]
+        self._counted = [as_counted(row, place) for row, place in zip(rows, places, strict=True)]
+        self._order = [(*_order_key(r), index) for index, r in enumerate(self.readings)]
+        self._homes = Homes()
+        self._filed: dict[Quantity, dict[str | None, list[int]]] = defaultdict(dict)
+        self._quantity: dict[int, Quantity] = {}
+        self._group_homes: dict[tuple[str, str], str | None] = {}  # (measure, group name)
+        self._group_readings: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, indices: Sequence[int], newest: bool = False) -> None:
+        """Readings (indices of `readings`) join the prefix; `newest`: as the article
+        being checked, after every other (`Homes`)."""
+        for index in indices:
+            self._homes.add(self._counted[index], index, newest)
+        self._rehome()
+        for index in indices:
+            measure, subject, _ = self._counted[index]
+            if subject and is_group_name(subject):
+                self._group_homes[measure, subject] = self._homes.home(measure, subject)
+                self._group_readings[measure, subject].append(index)
+            self._file(index)
+
+    def moved(self, own: Sequence[int]) -> set[tuple[str, int | None]]:
+        """Of the next article's readings (`own`), the (article, start) of those that are
+        not repeats once the article has joined the prefix."""
+        self.add(own, newest=True)
+        found = {(self.readings[index].article, self.readings[index].start)
+                 for index in own if self._status(index) != "repeat"}
+        self._homes.settle()
+        return found
+
+    def _rehome(self) -> None:
+        """File again the readings of each group name whose home has moved."""
+        for (measure, group), home in self._group_homes.items():
+            now = self._homes.home(measure, group)
+            if now != home:
+                self._group_homes[measure, group] = now
+                for index in self._group_readings[measure, group]:
+                    self._unfile(index)
+                    self._file(index)
+
+    def _file(self, index: int) -> None:
+        quantity = self._homes.quantity(self._counted[index])
+        self._quantity[index] = quantity
+        self._filed[quantity].setdefault(self.readings[index].day, []).append(index)
+
+    def _unfile(self, index: int) -> None:
+        days = self._filed[self._quantity.pop(index)]
+        day = self.readings[index].day
+        days[day].remove(index)
+        if not days[day]:
+            del days[day]
+
+    def _status(self, index: int) -> str:
+        """The reading's status in its series as `classify` gives it: against the
+        readings of its day before it, and those of the latest day before."""
+        days = self._filed[self._quantity[index]]
+        day = self.readings[index].day
+        same_day = self._in_order(days[day])
+        earlier = [other for other in days if _day_order(other) < _day_order(day)]
+        day_before = self._in_order(days[max(earlier, key=_day_order)]) if earlier else []
+        return _status(self.readings[index], self._of(same_day[:same_day.index(index)]),
+                       self._of(day_before))[0]
+
+    def _in_order(self, indices: list[int]) -> list[int]:
+        return sorted(indices, key=self._order.__getitem__)
+
+    def _of(self, indices: list[int]) -> list[Reading]:
+        return [self.readings[index] for index in indices]
 
 
 def _ordered_and_classed(readings: list[Reading]) -> list[Reading]:
-    return classify(sorted(readings, key=lambda r: (r.day or "9999", nominal(r.value),
-                                                    r.article)))
+    return classify(sorted(readings, key=_order_key))
+
+
+def _order_key(reading: Reading) -> tuple[str, float, str]:
+    """A series' order: by day, value and article; readings equal in all three keep the
+    order they are listed in."""
+    return (_day_order(reading.day), nominal(reading.value), reading.article)
+
+
+def _day_order(day: str | None) -> str:
+    return day or "9999"
 
 
 def _reading(row: Mapping[str, Any], place: str | None) -> Reading:
@@ -158,19 +235,24 @@ def _series(story: str | None, quantity: Quantity, readings: list[Reading]) -> S
 
 
 def classify(ordered: Sequence[Reading]) -> list[Reading]:
-    """Each reading's status against the readings of its day and of the day before."""
+    """Each reading's status against the readings of its day and of the day before (the
+    day of the latest reading of another day)."""
     classed: list[Reading] = []
+    by_day: dict[str | None, list[Reading]] = defaultdict(list)
+    runs: list[str | None] = []  # the day of each run of readings of one day
     for reading in ordered:
-        same_day = [r for r in classed if r.day == reading.day]
-        earlier = [r for r in classed if r.day != reading.day]
-        status, confidence = _status(reading, same_day, earlier)
+        if not runs or runs[-1] != reading.day:
+            runs.append(reading.day)
+        day_before = by_day[runs[-2]] if len(runs) > 1 else []
+        status, confidence = _status(reading, by_day[reading.day], day_before)
         classed.append(replace(reading, status=status, confidence=confidence))
+        by_day[reading.day].append(classed[-1])
     return classed
 
 
 def _status(reading: Reading, same_day: list[Reading],
-            earlier: list[Reading]) -> tuple[str, float]:
-    if not same_day and not earlier:
+            day_before: list[Reading]) -> tuple[str, float]:
+    if not same_day and not day_before:
         return "first", 1.0
     if same_day:
         others = [r for r in same_day if r.speaker != reading.speaker]
@@ -179,9 +261,7 @@ def _status(reading: Reading, same_day: list[Reading],
         if any(overlaps(r.interval, reading.interval) for r in same_day):
             return "repeat", 0.8
         return _against(reading, max(same_day, key=lambda r: nominal(r.value)))
-    last_day = earlier[-1].day
-    reference = max((r for r in earlier if r.day == last_day), key=lambda r: nominal(r.value))
-    return _against(reading, reference)
+    return _against(reading, max(day_before, key=lambda r: nominal(r.value)))
 
 
 def _against(reading: Reading, reference: Reading) -> tuple[str, float]:
