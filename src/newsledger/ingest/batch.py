@@ -63,15 +63,11 @@ def ingest_files(files: list[Path], store: Store, settings: Settings,
     return summary
 
 
-
-def link_stored(store: Store, settings: Settings,
-                on_article: Callable[[Article], None] | None = None) -> int:
+def link_stored(store: Store, settings: Settings) -> int:
     """Link the stored articles no story holds (ingested with linking off, or into a
     store older than linking), in the order they were stored, each understood again from
     its stored text; how many were linked. Running it again links nothing more."""
     linked = 0
     for article in store.unlinked_articles():
         linked += store.link(understand(article, settings.understanding))
-        if on_article is not None:
-            on_article(article)
     return linked
