@@ -327,3 +327,15 @@ def test_threads_are_listed_like_stories(db, analyses):
     assert thread["title"] == analyses["anadolu"].article.title
     assert (thread["first"], thread["last"]) == ("2024-03-19", "2024-03-26")
     assert list_threads(db.connection, "no-such-story") == []
+
+
+def test_a_story_without_a_title_is_called_by_the_start_of_its_text(db):
+    text = ("Rescue teams searched the collapsed school in the northern district through the"
+            " night, officials said on Tuesday morning.\n\nThe search goes on.")
+    _place(db, understand(Article(article_id(text), "untitled.txt", text,
+                                  published="2024-01-02", language="en")))
+    (story,) = list_stories(db.connection)
+    assert story["title"] == ("Rescue teams searched the collapsed school in the northern"
+                              " district through the night,…")
+    (thread,) = list_threads(db.connection, story["story"])
+    assert thread["title"] == story["title"]

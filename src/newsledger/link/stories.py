@@ -416,7 +416,7 @@ def story_members(db: sqlite3.Connection, story: str) -> list[str]:
 def list_stories(db: sqlite3.Connection, limit: int | None = None, offset: int = 0
                  ) -> list[dict[str, Any]]:
     """Stories in the contract's shape, the most recently joined first (all of them, or
-    `limit` from `offset`): its title is its first article's; first/last are the earliest
+    `limit` from `offset`): its title is its first article's (`headline`); first/last are the earliest
     and latest publication days."""
     page = "SELECT id, first_article, last_seq FROM stories ORDER BY last_seq DESC"
     params: list[Any] = []
@@ -445,7 +445,7 @@ def _listed(db: sqlite3.Connection, page: str, params: list[Any]) -> list[dict[s
     story (a list of 50 stories is one query, not 51)."""
     sql = ("WITH page AS (" + page + ")"
            " SELECT p.id, p.first_article, json_group_array(json_array("
-           "   s.seq, a.id, a.title, a.published, a.source)) AS members,"
+           f"   s.seq, a.id, {TITLE_OR_LEAD}, a.published, a.source)) AS members,"
            " count(DISTINCT s.thread) AS threads"
            " FROM page p JOIN story_articles s ON s.story_id = p.id"
            " JOIN articles a ON a.id = s.article_id"
@@ -458,12 +458,29 @@ def _listed(db: sqlite3.Connection, page: str, params: list[Any]) -> list[dict[s
     return stories
 
 
+LEAD_CHARS = 90  # a story without a title is shown by this much of its first line
+# The title, else the start of the text (enough of it for `headline` to cut).
+TITLE_OR_LEAD = f"coalesce(a.title, substr(a.text, 1, {LEAD_CHARS * 2}))"
+
+
+def headline(text: str | None) -> str | None:
+    """What a story or thread is called: its first article's title, else the first line
+    of its text cut at a word to about LEAD_CHARS (outlets such as NPR's live pages give
+    no titles, and a list of stories is read by what they are about)."""
+    if not text:
+        return None
+    line = text.strip().split("\n", 1)[0]
+    if len(line) <= LEAD_CHARS:
+        return line
+    return line[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 def story_record(story_id: str, first_article: str, rows: list[Any]) -> dict[str, Any]:
     """The contract's story record from its members' (id, title, published, source)
     rows in arrival order (threads.py shapes a thread the same way)."""
     days = sorted(row[2] for row in rows if row[2])
     outlets = list(dict.fromkeys(row[3] for row in rows if row[3]))
-    title = next((row[1] for row in rows if row[0] == first_article), None)
+    title = headline(next((row[1] for row in rows if row[0] == first_article), None))
     return {"story": story_id, "title": title, "first": days[0] if days else None,
             "last": days[-1] if days else None, "articles": [row[0] for row in rows],
             "outlets": outlets}

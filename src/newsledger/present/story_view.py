@@ -28,7 +28,7 @@ from ..link.novelty import Novelty, speaker_key, story_novelty
 from ..link.reuse import list_reuse
 from ..link.series import Reading, Series, build_series, plain_number
 from ..link.series_values import nominal
-from ..link.stories import story_members
+from ..link.stories import headline, story_members
 from ..link.threads import list_threads
 from ..link.timeline import TimelineEntry, build_timeline
 from ..link.views import resolve_story
@@ -46,7 +46,7 @@ def story_view(store: Store, story_id: str, with_text: bool = True) -> dict[str,
     spans = sentence_spans(db, [a["id"] for a in material.articles])
     series = build_series(material.figures, story, material.entities)
     return {
-        "story": story_meta(story, material),
+        "story": story_meta(db, story, material),
         "threads": threads_view(db, story),
         "articles": [article_view(db, a, spans, with_text) for a in material.articles],
         "timeline": [timeline_view(e) for e in build_timeline(
@@ -95,11 +95,14 @@ def sentence_at(spans: Spans, article: str, offset: int | None) -> int | None:
 
 # -- the story and its articles -----------------------------------------------------------
 
-def story_meta(story: str, material: Material) -> dict[str, Any]:
-    """Title of the first report, the span of publication days and the outlets."""
+def story_meta(db: sqlite3.Connection, story: str, material: Material) -> dict[str, Any]:
+    """Title of the first report (`stories.headline`), the span of publication days and
+    the outlets."""
     days = sorted(a["published"] for a in material.articles if a.get("published"))
+    first = material.articles[0] if material.articles else None
     return {"id": story,
-            "title": material.articles[0]["title"] if material.articles else None,
+            "title": headline(first["title"] or _article_text(db, first["id"]))
+            if first else None,
             "first": days[0] if days else None, "last": days[-1] if days else None,
             "size": len(material.articles),
             "outlets": sorted({a["source"] for a in material.articles if a.get("source")})}
