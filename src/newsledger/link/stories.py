@@ -416,8 +416,8 @@ def story_members(db: sqlite3.Connection, story: str) -> list[str]:
 def list_stories(db: sqlite3.Connection, limit: int | None = None, offset: int = 0
                  ) -> list[dict[str, Any]]:
     """Stories in the contract's shape, the most recently joined first (all of them, or
-    `limit` from `offset`): its title is its first article's (`headline`); first/last are the earliest
-    and latest publication days."""
+    `limit` from `offset`): its title is its first article's (`headline`); first/last
+    are the earliest and latest publication days."""
     page = "SELECT id, first_article, last_seq FROM stories ORDER BY last_seq DESC"
     params: list[Any] = []
     if limit is not None:
