@@ -121,8 +121,7 @@ def assign_story(db: sqlite3.Connection, signals: StorySignals,
                   or _closest_story(signals.article, vector, vectors, similarities, params)
                   or StoryAssignment(signals.article, story_id_for(signals.article), 0.0, True,
                                      EXTRACTOR))
-    assignment = replace(assignment, thread=_thread(db, signals, assignment, similarities,
-                                                    params))
+    assignment = replace(assignment, thread=_thread(signals, assignment, similarities, params))
     _record(db, signals, assignment, total)
     return assignment
 
@@ -197,12 +196,13 @@ Vectors = dict[str, dict[str, float]]
 class Compared(NamedTuple):
     """A candidate article compared with the new one: its story, the similarity, and
     what the discounts (time gap, years, headline numbers) kept of the plain cosine;
-    and its publication day."""
+    and its publication day and thread."""
 
     story: str
     similarity: float
     discount: float
     published: str | None = None
+    thread: str | None = None
 
 
 Similarities = dict[str, Compared]
@@ -220,8 +220,8 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
     headline = set(signals.namespace(HEADLINE_NUMBER))
     marks = ",".join("?" * len(candidates))
     found = {}
-    for article_id, story, published in db.execute(
-            "SELECT article_id, story_id, published FROM story_articles"
+    for article_id, story, published, thread in db.execute(
+            "SELECT article_id, story_id, published, thread FROM story_articles"
             f" WHERE article_id IN ({marks})", candidates):
         other = vectors[article_id]
         cosine = _cosine(vector, other)
@@ -229,7 +229,7 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
         if not (signals.published and published):  # the gap says more than years
             discount *= _year_factor(years, _years(other, published), params)
         discount *= _headline_factor(headline, headlines[article_id], cosine * discount, params)
-        found[article_id] = Compared(story, cosine * discount, discount, published)
+        found[article_id] = Compared(story, cosine * discount, discount, published, thread)
     return found, vectors
 
 
@@ -342,20 +342,18 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
     return StoryAssignment(article_id, best[1], round(best[0], 4), False, EXTRACTOR_CENTROID)
 
 
-def _thread(db: sqlite3.Connection, signals: StorySignals, assignment: StoryAssignment,
-            similarities: Similarities, params: StoryParams) -> str:
+def _thread(signals: StorySignals, assignment: StoryAssignment, similarities: Similarities,
+            params: StoryParams) -> str:
     """The thread of the closest member of the article's story, if close in words and
     in time; else a new thread."""
-    close = [(compared.similarity, member) for member, compared in similarities.items()
+    close = [(compared.similarity, member, compared.thread)
+             for member, compared in similarities.items()
              if compared.story == assignment.story
              and compared.similarity >= params.thread_threshold
              and _days_apart(signals.published, compared.published) <= params.thread_gap_days]
     if assignment.started or not close:
         return thread_id_for(signals.article)
-    _, member = max(close)
-    row = db.execute("SELECT thread FROM story_articles WHERE article_id = ?",
-                     (member,)).fetchone()
-    return str(row[0])
+    return str(max(close)[2])
 
 
 def _days_apart(one: str | None, other: str | None) -> float:
