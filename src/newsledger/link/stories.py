@@ -414,7 +414,7 @@ def story_members(db: sqlite3.Connection, story: str) -> list[str]:
 def list_stories(db: sqlite3.Connection, limit: int | None = None, offset: int = 0
                  ) -> list[dict[str, Any]]:
     """Stories in the contract's shape, the most recently joined first (all of them, or
-    `limit` from `offset`): its title is its first article's (`headline`); first/last
+    `limit` from `offset`): its title is its first article's (`story_title`); first/last
     are the earliest and latest publication days."""
     page = "SELECT id, first_article, last_seq FROM stories ORDER BY last_seq DESC"
     params: list[Any] = []
@@ -442,43 +442,45 @@ def _listed(db: sqlite3.Connection, page: str, params: list[Any]) -> list[dict[s
     in one query: the members come aggregated per story rather than asked for story by
     story (a list of 50 stories is one query, not 51)."""
     sql = ("WITH page AS (" + page + ")"
-           " SELECT p.id, p.first_article, json_group_array(json_array("
-           f"   s.seq, a.id, {TITLE_OR_LEAD}, a.published, a.source)) AS members,"
-           " count(DISTINCT s.thread) AS threads"
+           f" SELECT p.id, {MEMBERS} AS members, count(DISTINCT s.thread) AS threads"
            " FROM page p JOIN story_articles s ON s.story_id = p.id"
            " JOIN articles a ON a.id = s.article_id"
            " GROUP BY p.id ORDER BY max(p.last_seq) DESC")
-    stories = []
-    for story_id, first_article, members, threads in db.execute(sql, params):
-        # SQLite does not promise the order of an aggregate's rows: sorted by arrival here.
-        rows = [row[1:] for row in sorted(json.loads(members))]
-        stories.append({**story_record(story_id, first_article, rows), "threads": threads})
-    return stories
+    return [{"story": story_id, **members_record(db, members), "threads": threads}
+            for story_id, members, threads in db.execute(sql, params)]
 
 
+# A story's (or thread's) members as SQL aggregates them, each [seq, id, title, published,
+# source]; `s` is story_articles, `a` articles.
+MEMBERS = "json_group_array(json_array(s.seq, a.id, a.title, a.published, a.source))"
 LEAD_CHARS = 90  # a story without a title is shown by this much of its first line
-# The title, else the start of the text (enough of it for `headline` to cut).
-TITLE_OR_LEAD = f"coalesce(a.title, substr(a.text, 1, {LEAD_CHARS * 2}))"
 
 
-def headline(text: str | None) -> str | None:
+def members_record(db: sqlite3.Connection, members: str) -> dict[str, Any]:
+    """The contract's story record, but for its id, from its `MEMBERS`: its first
+    article's title (`story_title`), the earliest and latest publication days, the
+    article ids in arrival order and the outlets (threads.py shapes a thread the same
+    way)."""
+    # SQLite does not promise the order of an aggregate's rows: sorted by arrival here.
+    rows = sorted(json.loads(members))
+    days = sorted(row[3] for row in rows if row[3])
+    return {"title": story_title(db, rows[0][1], rows[0][2]),
+            "first": days[0] if days else None, "last": days[-1] if days else None,
+            "articles": [row[1] for row in rows],
+            "outlets": list(dict.fromkeys(row[4] for row in rows if row[4]))}
+
+
+def story_title(db: sqlite3.Connection, article_id: str, title: str | None) -> str | None:
     """What a story or thread is called: its first article's title, else the first line
     of its text cut at a word to about LEAD_CHARS (outlets such as NPR's live pages give
     no titles, and a list of stories is read by what they are about)."""
-    if not text:
+    if not title:
+        row = db.execute("SELECT substr(text, 1, ?) FROM articles WHERE id = ?",
+                         (LEAD_CHARS * 2, article_id)).fetchone()
+        title = row[0] if row else None
+    if not title:
         return None
-    line = text.strip().split("\n", 1)[0]
+    line = title.strip().split("\n", 1)[0]
     if len(line) <= LEAD_CHARS:
         return line
     return line[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
-
-
-def story_record(story_id: str, first_article: str, rows: list[Any]) -> dict[str, Any]:
-    """The contract's story record from its members' (id, title, published, source)
-    rows in arrival order (threads.py shapes a thread the same way)."""
-    days = sorted(row[2] for row in rows if row[2])
-    outlets = list(dict.fromkeys(row[3] for row in rows if row[3]))
-    title = headline(next((row[1] for row in rows if row[0] == first_article), None))
-    return {"story": story_id, "title": title, "first": days[0] if days else None,
-            "last": days[-1] if days else None, "articles": [row[0] for row in rows],
-            "outlets": outlets}

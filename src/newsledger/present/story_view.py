@@ -28,7 +28,7 @@ from ..link.novelty import Novelty, speaker_key, story_novelty
 from ..link.reuse import list_reuse
 from ..link.series import Reading, Series, build_series, plain_number
 from ..link.series_values import nominal
-from ..link.stories import headline, story_members
+from ..link.stories import story_members, story_title
 from ..link.threads import list_threads
 from ..link.timeline import TimelineEntry, build_timeline
 from ..link.views import resolve_story
@@ -96,13 +96,12 @@ def sentence_at(spans: Spans, article: str, offset: int | None) -> int | None:
 # -- the story and its articles -----------------------------------------------------------
 
 def story_meta(db: sqlite3.Connection, story: str, material: Material) -> dict[str, Any]:
-    """Title of the first report (`stories.headline`), the span of publication days and
-    the outlets."""
+    """Title of the first report (`stories.story_title`), the span of publication days
+    and the outlets."""
     days = sorted(a["published"] for a in material.articles if a.get("published"))
     first = material.articles[0] if material.articles else None
     return {"id": story,
-            "title": headline(first["title"] or _article_text(db, first["id"]))
-            if first else None,
+            "title": story_title(db, first["id"], first["title"]) if first else None,
             "first": days[0] if days else None, "last": days[-1] if days else None,
             "size": len(material.articles),
             "outlets": sorted({a["source"] for a in material.articles if a.get("source")})}
