@@ -339,3 +339,13 @@ def test_a_story_without_a_title_is_called_by_the_start_of_its_text(db):
                               " district through the night,…")
     (thread,) = list_threads(db.connection, story["story"])
     assert thread["title"] == story["title"]
+
+
+def test_a_long_title_is_the_story_title_whole(db):
+    title = ("Rescue teams search the collapsed school in the northern district through a"
+             " second night as families wait")
+    text = f"{title}\n\nOfficials said on Tuesday morning that the search goes on."
+    _place(db, understand(Article(article_id(text), "titled.txt", text, title=title,
+                                  published="2024-01-02", language="en")))
+    (story,) = list_stories(db.connection)
+    assert len(title) > 90 and story["title"] == title

@@ -474,13 +474,11 @@ def story_title(db: sqlite3.Connection, article_id: str, title: str | None) -> s
     """What a story or thread is called: its first article's title, else the first line
     of its text cut at a word to about LEAD_CHARS (outlets such as NPR's live pages give
     no titles, and a list of stories is read by what they are about)."""
-    if not title:
-        row = db.execute("SELECT substr(text, 1, ?) FROM articles WHERE id = ?",
-                         (LEAD_CHARS * 2, article_id)).fetchone()
-        title = row[0] if row else None
-    if not title:
-        return None
-    line = title.strip().split("\n", 1)[0]
+    if title:
+        return title
+    row = db.execute("SELECT substr(text, 1, ?) FROM articles WHERE id = ?",
+                     (LEAD_CHARS * 2, article_id)).fetchone()
+    line = (row[0] or "").strip().split("\n", 1)[0] if row else ""
     if len(line) <= LEAD_CHARS:
-        return line
+        return line or None
     return line[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
