@@ -54,9 +54,7 @@ def stories(paths: tuple[str, ...], db: str | None, fmt: str) -> None:
         sys.exit(_stories_of_files(paths, db))
     with open_store(load_settings({"db": db})) as store:
         rows = store.stories()
-    if fmt in ("table", "csv"):
-        rows = [{**row, "size": len(row["articles"])} for row in rows]
-    click.echo(render(rows, fmt, STORY_COLUMNS, title=f"{len(rows)} stories"))
+    click.echo(_render_groups(rows, fmt, STORY_COLUMNS, "stories"))
 
 
 @main.command()
@@ -69,9 +67,15 @@ def threads(story: str, db: str | None, fmt: str) -> None:
     hostage exchanges of a war, the most recently joined first."""
     with open_store(load_settings({"db": db})) as store:
         rows = store.threads(story)
+    click.echo(_render_groups(rows, fmt, THREAD_COLUMNS, "threads"))
+
+
+def _render_groups(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...],
+                   kind: str) -> str:
+    """Stories or threads: a table or CSV shows each one's size, not its article ids."""
     if fmt in ("table", "csv"):
         rows = [{**row, "size": len(row["articles"])} for row in rows]
-    click.echo(render(rows, fmt, THREAD_COLUMNS, title=f"{len(rows)} threads"))
+    return render(rows, fmt, columns, title=f"{len(rows)} {kind}")
 
 
 def _stories_of_files(paths: tuple[str, ...], db: str | None) -> int:
