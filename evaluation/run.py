@@ -32,6 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.about import library_versions
+from newsledger.present.listing import markdown_table
+from newsledger.present.story_view import threads_view
+from newsledger.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 BASELINES = REPO / "evaluation" / "baselines"
@@ -391,32 +394,26 @@ def measure_death_toll(shared: Path, work: Path) -> dict[str, Any]:
     return entry
 
 
-def cli_json(*args: str) -> Any:
-    done = subprocess.run([newsledger_bin(), *args, "--json"], check=True,
-                          capture_output=True, text=True)
-    return json.loads(done.stdout)
-
-
 def story_structure(db: Path) -> dict[str, Any]:
-    """How a store's articles fell into stories, and its largest story into threads (a
-    long-running story with sub-stories: issue 4 asks for sensible stories on it)."""
-    stories = cli_json("stories", "--db", str(db))
-    sizes = sorted((len(s["articles"]) for s in stories), reverse=True)
-    largest = max(stories, key=lambda s: len(s["articles"]))
-    threads = cli_json("threads", largest["story"], "--db", str(db))
-    shared = sorted((t for t in threads if len(t["articles"]) > 1),
-                    key=lambda t: -len(t["articles"]))
+    """How a store's articles fell into stories, and its largest story into threads as
+    its story page shows them (a long-running story with sub-stories: issue 4 asks for
+    sensible stories on it)."""
+    with Store.open_readonly(str(db)) as store:
+        stories = sorted(store.stories(), key=lambda s: -len(s["articles"]))
+        threads = threads_view(store.connection, stories[0]["story"])
+    sizes = [len(s["articles"]) for s in stories]
     return {"articles": sum(sizes), "stories": len(stories), "largest_sizes": sizes[:10],
             "singletons": sizes.count(1),
-            "others": [_story_line(s) for s in sorted(
-                stories, key=lambda s: -len(s["articles"]))[1:6]],
-            "largest": {**_story_line(largest), "threads": len(threads),
-                        "threads_of_one": len(threads) - len(shared),
-                        "top_threads": [_story_line(t) for t in shared[:12]]}}
+            "others": [_story_line(s) for s in stories[1:6]],
+            "largest": {**_story_line(stories[0]),
+                        "threads": len(threads["shared"]) + threads["alone"],
+                        "threads_of_one": threads["alone"],
+                        "top_threads": [_story_line(t) for t in threads["shared"][:12]]}}
 
 
 def _story_line(record: dict[str, Any]) -> dict[str, Any]:
-    return {"size": len(record["articles"]), "first": record["first"], "last": record["last"],
+    size = record["size"] if "size" in record else len(record["articles"])
+    return {"size": size, "first": record["first"], "last": record["last"],
             "title": record["title"]}
 
 
@@ -471,9 +468,10 @@ def gaza_stories_section(entry: dict[str, Any]) -> list[str]:
     found = entry["stories"]
     largest = found["largest"]
 
-    def rows(lines: list[dict[str, Any]]) -> list[str]:
-        return [f"| {line['size']} | {line['first']} | {line['last']} | "
-                f"{(line['title'] or '').replace('|', '/')} |" for line in lines]
+    def table(kind: str, lines: list[dict[str, Any]]) -> list[str]:
+        return markdown_table(("articles", "from", "to", f"{kind} (its first article)"),
+                              [[str(line["size"]), line["first"], line["last"],
+                                (line["title"] or "").replace("|", "/")] for line in lines])
 
     return [
         "## gaza stories and threads (issue 4)", "",
@@ -485,11 +483,9 @@ def gaza_stories_section(entry: dict[str, Any]) -> list[str]:
         "tables show what a reader gets.", "",
         f"The largest story, {largest['size']} articles, {largest['first']} to "
         f"{largest['last']}: its largest threads.", "",
-        "| articles | from | to | thread (its first article) |", "|---|---|---|---|",
-        *rows(largest["top_threads"]), "",
+        *table("thread", largest["top_threads"]), "",
         "The next stories.", "",
-        "| articles | from | to | story (its first article) |", "|---|---|---|---|",
-        *rows(found["others"]), ""]
+        *table("story", found["others"]), ""]
 
 
 # --------------------------------------------------------------------------- report
