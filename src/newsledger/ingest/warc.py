@@ -4,9 +4,9 @@ A page is a `response` (or `resource`) record with an HTML content type and, whe
 an HTTP status, 200. Redirects, errors, requests, images and the like are skipped. A
 `revisit` record of a page says the page was unchanged since an earlier capture: skipped
 when that capture is in the archive (it is the same article), else reported, as the page
-was seen but its text is in another archive. Each
-page goes through the HTML reader with what the archive knew: the URL, and the crawl
-date as a weak guess at publication (a page is often crawled long after it appeared).
+was seen but its text is in another archive. Each page goes through the HTML reader with
+what the archive knew: the URL, and the crawl date as a weak guess at publication (a
+page is often crawled long after it appeared).
 
 warcio reads a cut-off archive without complaint: a gzip member that ends early or a
 record shorter than its Content-Length just ends the iteration. So the gzip layer is

@@ -134,7 +134,6 @@ class KnownEvents:
             at += 1
 
 
-
 def _when_agrees(first: Mapping[str, Any], second: Mapping[str, Any],
                  who: Participants) -> bool:
     if first.get("date") and second.get("date"):
