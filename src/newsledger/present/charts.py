@@ -58,10 +58,9 @@ def series_spec(series: Mapping[str, Any], href: Href = same_page_anchor) -> dic
 @lru_cache(maxsize=256)
 def _layout(qualifiers: tuple[str, ...], moving: tuple[str, ...]) -> str:
     """The chart without its data, as JSON: the one layout Altair builds
-    (`chart_layers.altair_layout`)
-    with the scales of the qualifiers and statuses present. Altair takes tens of
-    milliseconds per chart and a story may show twenty kinds, so it builds once per
-    process and each kind only sets its two scales."""
+    (`chart_layers.altair_layout`) with the scales of the qualifiers and statuses
+    present. Altair takes tens of milliseconds per chart and a story may show twenty
+    kinds, so it builds once per process and each kind only sets its two scales."""
     from .chart_layers import altair_layout  # Altair takes a quarter second to import
 
     spec = json.loads(altair_layout(tuple(QUALIFIER_SHAPES_SHOWN), tuple(STATUS_COLOURS)))
