@@ -15,8 +15,8 @@ from newsledger.link.stories import (
     StoryAssignment,
     StoryParams,
     _closest_story,
-    _cosine,
     assign_story,
+    cosine,
     list_stories,
     story_members,
     story_of,
@@ -262,7 +262,7 @@ OTHER_ANGLE = {"dairy": 1.0, "arson": 1.0, "insurance": 1.0, "owner": 1.0}
 
 def _story_step(vectors: dict[str, dict[str, float]], stories: dict[str, str],
                 params: StoryParams, discount: float = 1.0) -> StoryAssignment | None:
-    similarities = {m: Compared(stories[m], _cosine(OTHER_ANGLE, v) * discount, discount)
+    similarities = {m: Compared(stories[m], cosine(OTHER_ANGLE, v) * discount, discount)
                     for m, v in vectors.items()}
     return _closest_story("new", OTHER_ANGLE, vectors, similarities, params)
 
@@ -271,7 +271,7 @@ def test_an_article_close_to_a_story_as_a_whole_joins_it():
     stories = {"a": "story-fire", "b": "story-fire"}
     params = StoryParams(threshold=0.3, centroid_threshold=0.3)
     # no single member reaches the article threshold (0.29 each) ...
-    assert max(_cosine(OTHER_ANGLE, v) for v in FIRE_REPORTS.values()) < params.threshold
+    assert max(cosine(OTHER_ANGLE, v) for v in FIRE_REPORTS.values()) < params.threshold
     joined = _story_step(FIRE_REPORTS, stories, params)
     # ... the story as a whole does (0.35)
     assert joined is not None and joined.story == "story-fire"

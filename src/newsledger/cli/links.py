@@ -79,18 +79,23 @@ def _render_groups(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...
 
 
 def _stories_of_files(paths: tuple[str, ...], db: str | None) -> int:
+    """The lines are printed once every file is linked: a young story can still split
+    in two as later files join it (`link.story_split`)."""
     settings = load_settings({"db": db or ":memory:"})
+    records: list[dict[str, Any]] = []
     failed = 0
     with Store.open(settings.db) as store:
         for result in read_inputs(list(paths), settings):
             if isinstance(result, FailedInput):
                 failed += 1
-                click.echo(json.dumps({**result.to_contract(), "story": None},
-                                      ensure_ascii=False))
+                records.append({**result.to_contract(), "story": None})
                 continue
             store_result(store, result, settings)
-            click.echo(json.dumps({"input": result.input, "id": result.id,
-                                   "story": store.story_of(result.id)}, ensure_ascii=False))
+            records.append({"input": result.input, "id": result.id})
+        for record in records:
+            if "story" not in record:  # linked: its story as it stands now
+                record["story"] = store.story_of(record["id"])
+            click.echo(json.dumps(record, ensure_ascii=False))
     return EXIT_SOME_ERRORS if failed else EXIT_OK
 
 

@@ -33,6 +33,9 @@ How an article is placed, in arrival order and without re-clustering the store:
    member is close (`thread_threshold`) and, both being dated, near in time
    (`thread_gap_days`); else it starts a thread. A story's first article starts its
    first thread. `threads.py` lists them.
+8. After this module, `story_split` checks a young story the article joined: when its
+   members fall into two groups (two similar events that arrived interleaved), the
+   group without the story's first article becomes a story of its own.
 """
 
 from __future__ import annotations
@@ -74,6 +77,11 @@ class StoryParams:
     centroid_threshold: float = 0.18  # similarity to a story's centroid that joins it
     thread_threshold: float = 0.3  # similarity to a member that joins its thread
     thread_gap_days: float = 14.0  # dated members further apart start another thread
+    # A young story splits when its members fall into two groups that are, across the
+    # groups, less alike than this share of how alike they are within them (story_split).
+    split_ratio: float = 0.75
+    split_max_members: int = 40  # older stories are not re-examined
+    split_min_part: int = 3  # a smaller group is left in place (two alike may be copies)
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -215,7 +223,7 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
     candidates' vectors."""
     if not candidates:
         return {}, {}
-    vectors, headlines = _candidate_vectors(db, candidates, total, params)
+    vectors, headlines = weighted_vectors(db, candidates, total, params)
     years = _years(vector, signals.published)
     headline = set(signals.namespace(HEADLINE_NUMBER))
     marks = ",".join("?" * len(candidates))
@@ -224,16 +232,16 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
             "SELECT article_id, story_id, published, thread FROM story_articles"
             f" WHERE article_id IN ({marks})", candidates):
         other = vectors[article_id]
-        cosine = _cosine(vector, other)
+        plain = cosine(vector, other)
         discount = _time_factor(signals.published, published, params)
         if not (signals.published and published):  # the gap says more than years
             discount *= _year_factor(years, _years(other, published), params)
-        discount *= _headline_factor(headline, headlines[article_id], cosine * discount, params)
-        found[article_id] = Compared(story, cosine * discount, discount, published, thread)
+        discount *= _headline_factor(headline, headlines[article_id], plain * discount, params)
+        found[article_id] = Compared(story, plain * discount, discount, published, thread)
     return found, vectors
 
 
-def _candidate_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
+def weighted_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
                        params: StoryParams
                        ) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
     """The candidates' features weighted with today's IDF (it changes as the store grows),
@@ -254,7 +262,7 @@ def _candidate_vectors(db: sqlite3.Connection, candidates: list[str], total: int
     return vectors, headlines
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(b) < len(a):
         a, b = b, a
     dot = sum(weight * b.get(name, 0.0) for name, weight in a.items())
@@ -324,18 +332,18 @@ def _closest_story(article_id: str, vector: Mapping[str, float], vectors: Vector
     groups = {story: ids for story, ids in members.items() if len(ids) > 1}
     if not groups:
         return None
-    units = {member: _unit(vectors[member]) for member in similarities}
+    units = {member: unit(vectors[member]) for member in similarities}
     everyone = _summed(units.values())
     best: tuple[float, str] | None = None
     for story, ids in groups.items():
         centroid = _summed(units[member] for member in ids)
         discount = sum(similarities[member].discount for member in ids) / len(ids)
-        similarity = _cosine(vector, centroid) * discount
+        similarity = cosine(vector, centroid) * discount
         if similarity < params.centroid_threshold or (best is not None and similarity <= best[0]):
             continue
         # the rest of the candidates, built only for a story that would be joined
         others = {name: weight - centroid.get(name, 0.0) for name, weight in everyone.items()}
-        if similarity >= _cosine(vector, others):
+        if similarity >= cosine(vector, others):
             best = (similarity, story)
     if best is None:
         return None
@@ -363,7 +371,7 @@ def _days_apart(one: str | None, other: str | None) -> float:
     return abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
 
 
-def _unit(vector: Mapping[str, float]) -> dict[str, float]:
+def unit(vector: Mapping[str, float]) -> dict[str, float]:
     """The vector scaled to length 1: in a centroid each article counts alike, long or short."""
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     return {name: weight / norm for name, weight in vector.items()}
