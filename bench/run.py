@@ -19,6 +19,8 @@ Rows:
 - the understanding stages over a sample of BBC articles, beside spaCy's `nlp.pipe`;
 - the linking cost per article with 1k, 10k and 100k articles in the store
   (`bench/link_cost.py`; `--part link` runs only that, keeping the other rows);
+- the cost of checking a young story for two events, by the story's size
+  (`bench/split_cost.py`; `--part split` runs only that, keeping the other rows);
 - the web app's page latency (median, p95) with 10k articles in the store
   (`bench/web_latency.py`; `--part web` runs only that, keeping the other rows).
 
@@ -400,6 +402,8 @@ def write_report(result: dict[str, Any]) -> None:
     ]
     if "link_cost" in result:
         lines += link_cost_section(result["link_cost"])
+    if "split_cost" in result:
+        lines += split_cost_section(result["split_cost"])
     if "web_latency" in result:
         lines += web_latency_section(result["web_latency"])
     DOC.parent.mkdir(exist_ok=True)
@@ -423,6 +427,19 @@ def link_cost_section(cost: dict[str, Any]) -> list[str]:
     verdict = "meets" if ratio <= LINK_TARGET else "misses"
     return lines + ["", f"Largest / smallest store, median: **{ratio}** ({verdict} the "
                         f"target <= {LINK_TARGET}).", ""]
+
+
+def split_cost_section(cost: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Checking a young story for two events (issue 4)", "",
+        f"`bench/split_cost.py`, run {cost.get('date', '')}: {cost['probes']} understood "
+        "Gaza articles linked in corpus order into a fresh store; after each, the check of "
+        "the story it joined (`link/story_split.py`, run when a story of 6 to 40 articles "
+        "is joined) timed again inside a transaction rolled back afterwards.", "",
+        "| story size | checks | median ms | largest ms |", "|---|---|---|---|"]
+    lines += [f"| {band} | {row['checks']} | {row['median_ms']} | {row['max_ms']} |"
+              for band, row in cost["bands"].items()]
+    return lines + [""]
 
 
 def web_latency_section(web: dict[str, Any]) -> list[str]:
@@ -452,8 +469,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--limit", type=int, help="at most N inputs from each corpus")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--part", choices=("all", "ingest", "link", "web"), default="all",
-                    help="ingest rows, the linking cost, the web app's latency, or all "
+    ap.add_argument("--part", choices=("all", "ingest", "link", "split", "web"),
+                    default="all",
+                    help="ingest rows, the linking cost, the story split check's cost, "
+                         "the web app's latency, or all "
                          "(the other parts' last results are kept)")
     ap.add_argument("--link-sizes", default="1000,10000,100000",
                     help="store sizes for the linking cost")
@@ -508,7 +527,7 @@ def previous_results() -> dict[str, Any]:
 
 
 # The parts measured by their own scripts beside this one: --part name -> results key.
-SCRIPTED_PARTS = {"link": "link_cost", "web": "web_latency"}
+SCRIPTED_PARTS = {"link": "link_cost", "split": "split_cost", "web": "web_latency"}
 
 
 def measured(key: str, shared: Path, link_sizes: str) -> dict[str, Any]:
@@ -517,6 +536,10 @@ def measured(key: str, shared: Path, link_sizes: str) -> dict[str, Any]:
         from link_cost import measure_link_cost  # beside this script
 
         found = measure_link_cost(shared, tuple(int(n) for n in link_sizes.split(",")))
+    elif key == "split_cost":
+        from split_cost import measure_split_cost  # beside this script
+
+        found = measure_split_cost(shared)
     else:
         from web_latency import measure_web_latency  # beside this script
 

@@ -40,7 +40,6 @@ from .stories import (
     DEFAULT_PARAMS,
     StoryParams,
     articles_linked,
-    cosine,
     story_id_for,
     story_members,
     thread_id_for,
@@ -99,11 +98,14 @@ def similarity_matrix(db: sqlite3.Connection, members: Sequence[str],
     """The members' pairwise cosines with today's IDF, 0 on the diagonal."""
     vectors, _ = weighted_vectors(db, list(members), articles_linked(db), params)
     units = [unit(vectors[member]) for member in members]
-    size = len(members)
-    matrix = np.zeros((size, size))
-    for row in range(size):
-        for column in range(row + 1, size):
-            matrix[row, column] = matrix[column, row] = cosine(units[row], units[column])
+    columns = {name: column for column, name in
+               enumerate(dict.fromkeys(name for vector in units for name in vector))}
+    rows = np.zeros((len(members), len(columns)))
+    for row, vector in enumerate(units):
+        for name, weight in vector.items():
+            rows[row, columns[name]] = weight
+    matrix = rows @ rows.T  # unit rows: the dot products are the cosines
+    np.fill_diagonal(matrix, 0.0)
     return matrix
 
 
