@@ -242,10 +242,10 @@ def _similarities(db: sqlite3.Connection, signals: StorySignals, vector: Mapping
 
 
 def weighted_vectors(db: sqlite3.Connection, candidates: list[str], total: int,
-                       params: StoryParams
-                       ) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
-    """The candidates' features weighted with today's IDF (it changes as the store grows),
-    and their headline numbers."""
+                     params: StoryParams
+                     ) -> tuple[dict[str, dict[str, float]], dict[str, set[str]]]:
+    """The articles' features weighted with today's IDF (it changes as the store grows),
+    and their headline numbers (the candidates of a new article, or a story's members)."""
     marks = ",".join("?" * len(candidates))
     vectors: dict[str, dict[str, float]] = defaultdict(dict)
     headlines: dict[str, set[str]] = defaultdict(set)
