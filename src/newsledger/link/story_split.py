@@ -74,9 +74,9 @@ def split_story(db: sqlite3.Connection, story: str,
                 params: StoryParams = DEFAULT_PARAMS) -> StorySplit | None:
     """Split `story` in two when it is young and its members fall into two groups (see
     the module docstring); None when it stays whole."""
+    if not 2 * params.split_min_part <= _size(db, story) <= params.split_max_members:
+        return None  # told by the stories row: a long story's members are not read
     members = story_members(db, story)
-    if not 2 * params.split_min_part <= len(members) <= params.split_max_members:
-        return None
     cut = best_cut(similarity_matrix(db, members, params), params.split_min_part)
     if cut is None or cut.ncut >= ncut_limit(params.split_ratio):
         return None
@@ -86,6 +86,11 @@ def split_story(db: sqlite3.Connection, story: str,
     split = StorySplit(story, story_id_for(moved[0]), moved, round(cut.ncut, 4))
     _move(db, split)
     return split
+
+
+def _size(db: sqlite3.Connection, story: str) -> int:
+    row = db.execute("SELECT articles FROM stories WHERE id = ?", (story,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def ncut_limit(ratio: float) -> float:
