@@ -16,8 +16,9 @@ from newsledger.link.stories import (
 from newsledger.link.story_signals import StorySignals
 from newsledger.link.story_split import best_cut, ncut_limit, split_story
 from newsledger.link.threads import list_threads
-from newsledger.records import Article
+from newsledger.records import Article, article_id
 from newsledger.store import Store
+from newsledger.understand.pipeline import understand
 from newsledger.understand.records import Entity
 
 # Two quakes in one country, reported in turns: the words of any quake report, and the
@@ -167,3 +168,57 @@ def test_the_limit_is_the_cut_of_two_equal_groups_at_the_ratio():
     assert cut.ncut == pytest.approx(2 * across / (within + across))
     assert ncut_limit(ratio) == pytest.approx(2 * ratio / (1 + ratio))
     assert ncut_limit(ratio) < cut.ncut < ncut_limit(ratio) * 1.02
+
+
+# The same two quakes as real reports, through ingest and linking (Store.add): written
+# for this test, after the 2009 West Papua and 2013 Aceh earthquakes.
+PAPUA_REPORTS = [
+    "A magnitude 7.6 earthquake struck Indonesia's West Papua province on Sunday, killing"
+    " four people in Manokwari and sending thousands of residents to refugee camps.",
+    "Rescue teams in Manokwari searched collapsed hotels after the West Papua earthquake,"
+    " the strongest to hit the province in years, as aftershocks shook the coast.",
+    "Thousands of frightened residents of Manokwari spent the night in makeshift camps"
+    " after the magnitude 7.6 quake in West Papua destroyed homes and a church.",
+    "Indonesia's disaster agency said the West Papua earthquake killed at least four"
+    " people in Manokwari, injured dozens and cut power across the province.",
+    "Aftershocks kept rattling Manokwari on Monday as soldiers handed out tents to"
+    " families whose homes the West Papua earthquake had destroyed.",
+    "Officials in West Papua said schools in Manokwari would stay closed all week after"
+    " the magnitude 7.6 earthquake damaged classrooms and bridges."]
+ACEH_REPORTS = [
+    "A magnitude 6.1 earthquake struck Indonesia's Aceh province on Tuesday, killing six"
+    " children when a mosque collapsed during a Koran reading in Bener Meriah.",
+    "Rescuers in Bener Meriah dug through the rubble of a mosque after the Aceh earthquake"
+    " buried children studying the Koran, and landslides blocked roads.",
+    "The magnitude 6.1 quake in Aceh flattened houses in Bener Meriah and Central Aceh,"
+    " where landslides cut off villages and injured farmers.",
+    "Indonesia's disaster agency said the Aceh earthquake killed at least 24 people in"
+    " Bener Meriah and Central Aceh and injured more than 200.",
+    "Soldiers cleared landslides on the roads to Bener Meriah as the Aceh earthquake's"
+    " toll rose and families buried the children killed at the mosque.",
+    "Aid reached villages in Central Aceh two days after the magnitude 6.1 earthquake, as"
+    " survivors of the Bener Meriah landslides slept in tents."]
+
+
+def test_linking_real_reports_splits_the_bridged_story():
+    """The first Aceh report joins the Papua story (the bridge); linking splits them."""
+    with Store.open(":memory:") as store:
+        ids = {}
+        for papua, aceh in zip(PAPUA_REPORTS, ACEH_REPORTS, strict=True):
+            for text in (papua, aceh):
+                article = Article(article_id(text), f"{article_id(text)}.txt", text,
+                                  language="en")
+                store.add(article, understand(article))
+                ids[text] = article.id
+        db = store.connection
+        papua = {story_of(db, ids[text]) for text in PAPUA_REPORTS}
+        aceh = {story_of(db, ids[text]) for text in ACEH_REPORTS}
+        assert len(papua) == 1 and len(aceh) == 1 and papua != aceh
+        first_aceh = db.execute("SELECT similarity, extractor FROM story_articles"
+                                " WHERE article_id = ?", (ids[ACEH_REPORTS[0]],)).fetchone()
+        assert first_aceh[0] >= DEFAULT_PARAMS.threshold  # it had joined the Papua story
+        assert first_aceh[1] == "online_story_split"
+        named = [tuple(row) for row in db.execute(
+            "SELECT DISTINCT i.story = s.story_id FROM article_identities i"
+            " JOIN story_articles s ON s.article_id = i.article_id")]
+        assert named == [(1,)]  # every name is filed under its article's story now
