@@ -424,7 +424,7 @@ def list_stories(db: sqlite3.Connection, limit: int | None = None, offset: int =
     """Stories in the contract's shape, the most recently joined first (all of them, or
     `limit` from `offset`): its title is its first article's (`story_title`); first/last
     are the earliest and latest publication days."""
-    page = "SELECT id, first_article, last_seq FROM stories ORDER BY last_seq DESC"
+    page = "SELECT id, last_seq FROM stories ORDER BY last_seq DESC"
     params: list[Any] = []
     if limit is not None:
         page += " LIMIT ? OFFSET ?"
@@ -437,7 +437,7 @@ def stories_by_id(db: sqlite3.Connection, story_ids: Sequence[str]) -> list[dict
     if not story_ids:
         return []
     marks = ", ".join("?" * len(story_ids))
-    return _listed(db, "SELECT id, first_article, last_seq FROM stories"
+    return _listed(db, "SELECT id, last_seq FROM stories"
                        f" WHERE id IN ({marks})", list(story_ids))
 
 
@@ -446,7 +446,7 @@ def count_stories(db: sqlite3.Connection) -> int:
 
 
 def _listed(db: sqlite3.Connection, page: str, params: list[Any]) -> list[dict[str, Any]]:
-    """The stories `page` selects (id, first_article, last_seq), each with its members,
+    """The stories `page` selects (id, last_seq), each with its members,
     in one query: the members come aggregated per story rather than asked for story by
     story (a list of 50 stories is one query, not 51)."""
     sql = ("WITH page AS (" + page + ")"
