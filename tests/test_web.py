@@ -198,6 +198,21 @@ def test_figures_show_value_qualifier_and_measure_on_hover(
 
 # -- the speaker page --------------------------------------------------------------------
 
+def test_speaker_page_calls_an_untitled_story_by_its_first_line(tmp_path: Path) -> None:
+    """As the story lists do (NPR's live pages give no titles)."""
+    from newsledger.web.pages import speaker_page
+
+    text = ("The council voted to close the bridge for repairs on Monday.\n\n"
+            "\"The bridge is no longer safe for lorries,\" said Jane Doe, the council's"
+            " head of roads.")
+    article = Article(id="untitled-1", input="a.txt", text=text, language="en")
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.add(article, understand(article))
+        groups = speaker_page(store, "Jane Doe")["stories"]
+    assert [group["title"] for group in groups] == [
+        "The council voted to close the bridge for repairs on Monday."]
+
+
 def test_speaker_page_has_quotes_from_both_articles(client: TestClient,
                                                    story: dict[str, Any]) -> None:
     page = ok(client, "/api/speakers/Majed Al-Ansari").json()

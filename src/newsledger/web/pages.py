@@ -30,6 +30,7 @@ from ..link.stories import (
     list_stories,
     stories_by_id,
     story_of,
+    story_title,
 )
 from ..link.views import resolve_story
 from ..present.story_view import link, sentence_spans, sentences_view, story_view
@@ -269,6 +270,7 @@ def _by_story(db: sqlite3.Connection, quotes: Sequence[Mapping[str, Any]]
 
 
 def _story_title(db: sqlite3.Connection, story: str | None) -> str | None:
-    row = db.execute("SELECT a.title FROM stories s JOIN articles a ON a.id = s.first_article"
-                     " WHERE s.id = ?", (story,)).fetchone()
-    return row[0] if row else None
+    """What the story lists call it (`stories.story_title`)."""
+    row = db.execute("SELECT a.id, a.title FROM stories s JOIN articles a ON a.id ="
+                     " s.first_article WHERE s.id = ?", (story,)).fetchone()
+    return story_title(db, row[0], row[1]) if row else None
