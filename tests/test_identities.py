@@ -66,6 +66,8 @@ def test_initials_of_a_multi_word_name():
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 @example("0[\n0")  # an apposition after a line break: the key dropped it only the 2nd time
+@example("(0(0")  # a mark opening the name: its key kept the second apposition
+@example("0⑴")  # "(1)" in one character: its apposition showed only once folded
 def test_name_key_is_total_and_stable(name):  # type: ignore[no-untyped-def]
     key = name_key(name)
     assert key == key.strip() and key == key.casefold()

@@ -51,7 +51,9 @@ WORD_ALIASES = {"un": "united nations", "us": "united states", "uk": "united kin
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
-_APPOSITION = re.compile(r"\s*(?:,|\(|\[|—|–).*$", re.DOTALL)  # to the end, line breaks too
+# An apposition follows the name (to the end, line breaks too); a mark that opens the
+# text starts no apposition, or "(0(0" would lose all but its key's own apposition.
+_APPOSITION = re.compile(r"(?<=\S)\s*(?:,|\(|\[|—|–).*$", re.DOTALL)
 
 
 @lru_cache(maxsize=65_536)
@@ -59,7 +61,9 @@ def name_key(name: str) -> str:
     """The comparison key of a name: "the U.S." -> "united states", "Majed Al-Ansari"
     -> "majed ansari", "Hamas's" -> "hamas". Remembered per process: a story's pages and
     its linking fold the same few hundred names over and over."""
-    words = _words(core_name(name))
+    # Compatibility forms first ("⑴" is "(1)"): the key folds them anyway, and an
+    # apposition they hide must go now, not when the key is keyed again.
+    words = _words(core_name(unicodedata.normalize("NFKC", name)))
     words = [w for w in words if w not in PARTICLES] or words
     # A letter folded from an accented one can fold into an article ("À" -> "a"); drop
     # it here too, so that a key is its own key.
